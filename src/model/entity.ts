@@ -1,0 +1,161 @@
+import { canonicalJson, type JsonValue } from '../shared/canonical-json.js';
+import { sha256Hex } from '../shared/sha256.js';
+import { PROPERTIES, type PropertyName, type PropertyType, type SchemaName } from './schemata.js';
+
+export type Properties = Readonly<Partial<Record<PropertyName, readonly string[]>>>;
+
+/** Where an entity came from: the file and the element or line(s) that described it. */
+export interface EntitySource {
+  readonly file: string;
+  /** XML: the element and its key, e.g. `sanctionEntity[logicalId=13]`. */
+  readonly element?: string;
+  /** First line of the record in the file (XML or CSV). */
+  readonly line?: number;
+}
+
+/** What kind of name a list gives. `weak` is a low-quality alias (UN "Low", EU strong="false"). */
+export type NameKind = 'primary' | 'alias' | 'weak' | 'previous';
+
+/**
+ * One name as the list gives it, with what the list says about it. The flat `properties.name`,
+ * `alias`, `weakAlias` and `previousName` hold the same values for FtM compatibility; this keeps
+ * the parts, script and language that a matcher and an analyst need.
+ */
+export interface NameDetail {
+  readonly full: string;
+  readonly kind: NameKind;
+  readonly firstName?: string;
+  readonly middleName?: string;
+  readonly lastName?: string;
+  readonly fatherName?: string;
+  readonly title?: string;
+  /** ISO 639-1 language the list declares for this spelling (EU `nameLanguage`). */
+  readonly lang?: string;
+  /** ISO 15924 script the list declares, or that the spelling is written in (e.g. `Cyrl`). */
+  readonly script?: string;
+  /** The list's own remark on the name (UN alias quality, OFAC alt remarks). */
+  readonly note?: string;
+}
+
+/** An identity document or registration number with its type and issuing country. */
+export interface IdentityDocument {
+  /** e.g. `passport`, `id`, `tax`, `registration`, or the list's own type text. */
+  readonly type: string;
+  readonly number: string;
+  /** ISO 3166-1 alpha-2 where known. */
+  readonly country?: string;
+  readonly note?: string;
+}
+
+export interface Entity {
+  /** `eu:<logicalId>`, `un:<DATAID>`, `ofac:<ent_num>`, `uk:<Group ID>`, `os:<id>`. */
+  readonly id: string;
+  readonly schema: SchemaName;
+  readonly caption: string;
+  readonly properties: Properties;
+  readonly names: readonly NameDetail[];
+  readonly documents: readonly IdentityDocument[];
+  /** The lists (sources) this entity is published in. */
+  readonly datasets: readonly string[];
+  readonly source: EntitySource;
+}
+
+export interface EntityInit {
+  readonly id: string;
+  readonly schema: SchemaName;
+  readonly caption?: string;
+  readonly properties?: Partial<Record<PropertyName, readonly (string | null | undefined)[]>>;
+  readonly names?: readonly NameDetail[];
+  readonly documents?: readonly IdentityDocument[];
+  readonly datasets: readonly string[];
+  readonly source: EntitySource;
+}
+
+/** Trim, fold inner white space, drop empties and exact duplicates; keep the list's order. */
+export function cleanValues(values: readonly (string | null | undefined)[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of values) {
+    if (raw === null || raw === undefined) continue;
+    const value = raw.replace(/\s+/gu, ' ').trim();
+    if (value === '' || seen.has(value)) continue;
+    seen.add(value);
+    out.push(value);
+  }
+  return out;
+}
+
+function pickCaption(properties: Properties, names: readonly NameDetail[]): string {
+  const primary = names.find((name) => name.kind === 'primary');
+  return (
+    primary?.full ??
+    properties.name?.[0] ??
+    properties.alias?.[0] ??
+    properties.previousName?.[0] ??
+    properties.weakAlias?.[0] ??
+    ''
+  );
+}
+
+/** Companion of the `Entity` interface: construction, reading values, identity of content. */
+export const Entity = Object.freeze({
+  create(init: EntityInit): Entity {
+    const properties: Partial<Record<PropertyName, readonly string[]>> = {};
+    for (const [key, values] of Object.entries(init.properties ?? {}) as [
+      PropertyName,
+      readonly (string | null | undefined)[],
+    ][]) {
+      const cleaned = cleanValues(values);
+      if (cleaned.length > 0) properties[key] = Object.freeze(cleaned);
+    }
+    const names = Object.freeze([...(init.names ?? [])]);
+    return Object.freeze({
+      id: init.id,
+      schema: init.schema,
+      caption: init.caption ?? pickCaption(properties, names),
+      properties: Object.freeze(properties),
+      names,
+      documents: Object.freeze([...(init.documents ?? [])]),
+      datasets: Object.freeze([...init.datasets]),
+      source: Object.freeze({ ...init.source }),
+    });
+  },
+
+  values(entity: Entity, property: PropertyName): readonly string[] {
+    return entity.properties[property] ?? [];
+  },
+
+  /** All values of every property of one type, e.g. every country-typed value. */
+  valuesOfType(entity: Entity, type: PropertyType): string[] {
+    const out: string[] = [];
+    for (const [key, values] of Object.entries(entity.properties) as [
+      PropertyName,
+      readonly string[],
+    ][]) {
+      if (PROPERTIES[key].type === type) out.push(...values);
+    }
+    return [...new Set(out)];
+  },
+
+  /**
+   * The entity's content in a canonical form: property values sorted, names and documents sorted,
+   * the source location left out. Two publications of the same record compare equal even when the
+   * publisher reorders aliases (the EU and OFAC do) or the record moved to another line.
+   */
+  canonicalContent(entity: Entity): JsonValue {
+    const properties: Record<string, string[]> = {};
+    for (const key of Object.keys(entity.properties).sort() as PropertyName[]) {
+      properties[key] = [...(entity.properties[key] ?? [])].sort();
+    }
+    const names = entity.names.map((name) => canonicalJson(name as unknown as JsonValue)).sort();
+    const documents = entity.documents
+      .map((doc) => canonicalJson(doc as unknown as JsonValue))
+      .sort();
+    return { schema: entity.schema, caption: entity.caption, properties, names, documents };
+  },
+
+  /** SHA-256 of the canonical content: equal hashes mean "unchanged" for list diffs. */
+  contentHash(entity: Entity): string {
+    return sha256Hex(canonicalJson(Entity.canonicalContent(entity)));
+  },
+});
