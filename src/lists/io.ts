@@ -22,10 +22,12 @@ export async function isGzipFile(path: string): Promise<boolean> {
  * magic bytes (whatever its name). Counts raw bytes read into `info.bytesRead` for progress bars.
  */
 export async function openListFile(path: string, info?: ParseInfo): Promise<Readable> {
+  // Sniff before creating the stream: the 'data' listener below switches it to flowing mode, and
+  // chunks emitted while we awaited the sniff would be lost (the parser would see an empty file).
+  const gzip = await isGzipFile(path);
   const raw = createReadStream(path, { highWaterMark: 1 << 20 });
   if (info) raw.on('data', (chunk) => (info.bytesRead += (chunk as Buffer).length));
-  if (await isGzipFile(path)) return raw.pipe(createGunzip());
-  return raw;
+  return gzip ? raw.pipe(createGunzip()) : raw;
 }
 
 /** Reads the first `bytes` bytes of a (possibly gzipped) file as text, for format detection. */

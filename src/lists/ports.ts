@@ -23,6 +23,8 @@ export interface ListVersion {
   readonly entityCount: number;
   readonly countsBySchema: Readonly<Partial<Record<SchemaName, number>>>;
   readonly nameCount: number;
+  /** The parser's non-fatal warnings (`ParseInfo.warnings`), each naming file and line/element. */
+  readonly warnings: readonly string[];
   readonly current: boolean;
 }
 
