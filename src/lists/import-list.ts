@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Clock } from '../shared/clock.js';
 import { ConflictError, ValidationError } from '../shared/errors.js';
 import { sha256File, sha256Hex } from '../shared/sha256.js';
-import { displayName } from './io.js';
 import type { ListFileInfo, ListStore, ListVersion } from './ports.js';
 import { readList } from './read-list.js';
 import type { ListFormat } from './types.js';
@@ -92,7 +92,7 @@ export async function importList(
 
 async function describeFile(path: string): Promise<ListFileInfo> {
   const [sha256, info] = await Promise.all([sha256File(path), stat(path)]);
-  return { name: displayName(path), sha256, bytes: info.size };
+  return { name: basename(path), sha256, bytes: info.size };
 }
 
 /**

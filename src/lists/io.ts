@@ -46,5 +46,5 @@ export async function readHead(path: string, bytes = 4096): Promise<Buffer> {
 
 /** The file name used in error messages and entity sources: the base name, without `.gz`. */
 export function displayName(path: string): string {
-  return basename(path);
+  return basename(path).replace(/\.gz$/iu, '');
 }
