@@ -1,0 +1,126 @@
+/**
+ * The ISO 15924 script a name is written in, from its letters. Lists rarely say the script (the EU
+ * gives a language, the UN an "original script" field), but a matcher needs it to pick a
+ * transliteration. The majority script of the letters wins, so a Cyrillic name with a Latin
+ * look-alike (`Сергiй`, common in the EU list) is still `Cyrl`. Digits, punctuation and combining
+ * marks (stress accents) do not count.
+ */
+
+// [first code point, last code point, script] sorted by first code point; only letter blocks.
+const RANGES: readonly (readonly [number, number, string])[] = [
+  [0x0041, 0x005a, 'Latn'],
+  [0x0061, 0x007a, 'Latn'],
+  [0x00c0, 0x024f, 'Latn'],
+  [0x0250, 0x02af, 'Latn'],
+  [0x0370, 0x03ff, 'Grek'],
+  [0x0400, 0x052f, 'Cyrl'],
+  [0x0531, 0x058f, 'Armn'],
+  [0x0590, 0x05ff, 'Hebr'],
+  [0x0600, 0x06ff, 'Arab'],
+  [0x0700, 0x074f, 'Syrc'],
+  [0x0750, 0x077f, 'Arab'],
+  [0x0780, 0x07bf, 'Thaa'],
+  [0x08a0, 0x08ff, 'Arab'],
+  [0x0900, 0x097f, 'Deva'],
+  [0x0980, 0x09ff, 'Beng'],
+  [0x0a00, 0x0a7f, 'Guru'],
+  [0x0a80, 0x0aff, 'Gujr'],
+  [0x0b80, 0x0bff, 'Taml'],
+  [0x0c00, 0x0c7f, 'Telu'],
+  [0x0d00, 0x0d7f, 'Mlym'],
+  [0x0d80, 0x0dff, 'Sinh'],
+  [0x0e00, 0x0e7f, 'Thai'],
+  [0x0e80, 0x0eff, 'Laoo'],
+  [0x0f00, 0x0fff, 'Tibt'],
+  [0x1000, 0x109f, 'Mymr'],
+  [0x10a0, 0x10ff, 'Geor'],
+  [0x1100, 0x11ff, 'Hang'],
+  [0x1200, 0x139f, 'Ethi'],
+  [0x1780, 0x17ff, 'Khmr'],
+  [0x1800, 0x18af, 'Mong'],
+  [0x1c80, 0x1c8f, 'Cyrl'],
+  [0x1c90, 0x1cbf, 'Geor'],
+  [0x1e00, 0x1eff, 'Latn'],
+  [0x1f00, 0x1fff, 'Grek'],
+  [0x2c00, 0x2c5f, 'Glag'],
+  [0x2c60, 0x2c7f, 'Latn'],
+  [0x2de0, 0x2dff, 'Cyrl'],
+  [0x3040, 0x309f, 'Hira'],
+  [0x30a0, 0x30ff, 'Kana'],
+  [0x3100, 0x312f, 'Bopo'],
+  [0x3130, 0x318f, 'Hang'],
+  [0x3400, 0x4dbf, 'Hani'],
+  [0x4e00, 0x9fff, 'Hani'],
+  [0xa640, 0xa69f, 'Cyrl'],
+  [0xa720, 0xa7ff, 'Latn'],
+  [0xac00, 0xd7af, 'Hang'],
+  [0xf900, 0xfaff, 'Hani'],
+  [0xfb00, 0xfb06, 'Latn'],
+  [0xfb1d, 0xfb4f, 'Hebr'],
+  [0xfb50, 0xfdff, 'Arab'],
+  [0xfe70, 0xfeff, 'Arab'],
+  [0xff21, 0xff3a, 'Latn'],
+  [0xff41, 0xff5a, 'Latn'],
+  [0x20000, 0x3134f, 'Hani'],
+];
+
+// Code points that sit inside a letter block but are not letters of that script.
+function isNeutral(cp: number): boolean {
+  return (
+    (cp >= 0x0300 && cp <= 0x036f) || // combining diacritics (stress accents)
+    cp === 0x00d7 ||
+    cp === 0x00f7 ||
+    (cp >= 0x0483 && cp <= 0x0489) || // Cyrillic combining marks
+    (cp >= 0x0600 && cp <= 0x061f) || // Arabic punctuation and signs
+    (cp >= 0x064b && cp <= 0x065f) || // Arabic harakat
+    (cp >= 0x0660 && cp <= 0x0669) // Arabic-Indic digits
+  );
+}
+
+function scriptOf(cp: number): string | undefined {
+  if (isNeutral(cp)) return undefined;
+  let lo = 0;
+  let hi = RANGES.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const range = RANGES[mid]!;
+    if (cp < range[0]) hi = mid - 1;
+    else if (cp > range[1]) lo = mid + 1;
+    else return range[2];
+  }
+  return undefined;
+}
+
+/** The majority ISO 15924 script of the letters in `text`, or undefined when it has no letters. */
+export function detectScript(text: string): string | undefined {
+  // Fast path: most names in most lists are plain ASCII.
+  let ascii = true;
+  let hasLetter = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) hasLetter = true;
+  }
+  if (ascii) return hasLetter ? 'Latn' : undefined;
+
+  const counts = new Map<string, number>();
+  for (const char of text) {
+    const script = scriptOf(char.codePointAt(0)!);
+    if (script !== undefined) counts.set(script, (counts.get(script) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [script, count] of counts) {
+    if (count > bestCount) {
+      best = script;
+      bestCount = count;
+    }
+  }
+  // Japanese mixes kana and kanji: call any kana-bearing name Japanese rather than Han.
+  if (best === 'Hani' && (counts.has('Hira') || counts.has('Kana'))) return 'Jpan';
+  if (best === 'Hira' || best === 'Kana') return 'Jpan';
+  return best;
+}

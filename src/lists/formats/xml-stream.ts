@@ -1,0 +1,148 @@
+import { StringDecoder } from 'node:string_decoder';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { ParseError } from '../../shared/errors.js';
+import { displayName, openListFile } from '../io.js';
+import type { ParseInfo } from '../types.js';
+
+/** saxes without namespace processing: tags carry plain `name` and `attributes`. */
+export type PlainSaxesParser = SaxesParser<{ xmlns: false; position: true }>;
+
+/**
+ * What an XML list parser plugs into the streaming driver. Handlers receive saxes' own tag objects
+ * (no namespace processing: the lists use one default namespace, and saxes' `xmlns` mode costs a
+ * good part of its speed).
+ */
+export interface XmlRecordHandler<T> {
+  opentag(tag: SaxesTagPlain): void;
+  closetag(tag: SaxesTagPlain): void;
+  /** Records completed so far; the driver yields and empties it after every chunk. */
+  readonly ready: T[];
+  /** Where the parser is now, for errors raised by saxes (e.g. `sanctionEntity[logicalId=13]`). */
+  where(): string | undefined;
+  /** Called once the whole document has been read (root checks, final warnings). */
+  end?(): void;
+}
+
+/** Characters handed to saxes at a time (saxes carries a split surrogate pair or CR over). */
+const SLICE = 1 << 16;
+
+/**
+ * Streams one XML file through saxes and yields the records the handler completes, one chunk at a
+ * time: memory stays bounded by a chunk's worth of records, never the whole file. Any XML error
+ * (malformed markup, truncation) becomes a `ParseError` naming the file, the line and the element.
+ */
+export async function* streamXmlRecords<T>(
+  path: string,
+  info: ParseInfo,
+  makeHandler: (parser: PlainSaxesParser) => XmlRecordHandler<T>,
+): AsyncGenerator<T> {
+  const file = displayName(path);
+  const parser: PlainSaxesParser = new SaxesParser({ xmlns: false, position: true });
+  const handler = makeHandler(parser);
+  parser.on('opentag', handler.opentag);
+  parser.on('closetag', handler.closetag);
+
+  const fail = (error: unknown): ParseError => {
+    if (error instanceof ParseError) return error;
+    const message = error instanceof Error ? error.message : String(error);
+    // saxes prefixes its messages with "line:column: "; the location is ours to format.
+    const problem = message.replace(/^\d+:\d+: /u, '');
+    const element = handler.where();
+    return new ParseError(
+      element === undefined ? { file, line: parser.line } : { file, line: parser.line, element },
+      `invalid XML: ${problem}`,
+      { cause: error },
+    );
+  };
+
+  const stream = await openListFile(path, info);
+  // Decoded here rather than with `stream.setEncoding`: that would also turn the chunks the byte
+  // counter sees into strings, and `info.bytesRead` would count characters.
+  const decoder = new StringDecoder('utf8');
+  const ready = handler.ready;
+  try {
+    for await (const chunk of stream) {
+      const text = decoder.write(chunk as Buffer);
+      // Feed the tokeniser in slices and hand the records over after each one: records then die
+      // young (a 1 MB read holds ~700 EU entities), which keeps garbage collection cheap.
+      for (let start = 0; start < text.length; start += SLICE) {
+        try {
+          parser.write(
+            start === 0 && text.length <= SLICE ? text : text.slice(start, start + SLICE),
+          );
+        } catch (error) {
+          throw fail(error);
+        }
+        if (ready.length > 0) {
+          // Copy out and clear before yielding: the consumer may be slow, the array is reused.
+          const batch = ready.splice(0, ready.length);
+          for (const record of batch) yield record;
+        }
+      }
+    }
+    try {
+      const rest = decoder.end();
+      if (rest !== '') parser.write(rest);
+      parser.close();
+      handler.end?.();
+    } catch (error) {
+      throw fail(error);
+    }
+    if (ready.length > 0) {
+      const batch = ready.splice(0, ready.length);
+      for (const record of batch) yield record;
+    }
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Attribute value or undefined when absent or blank (the EU writes `""` for "not given"). */
+export function attr(tag: SaxesTagPlain, name: string): string | undefined {
+  const value = tag.attributes[name];
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * Collects the text of one element at a time. saxes slices every run of text, indentation
+ * included, into a new string as soon as a text handler is registered; the lists are mostly
+ * indentation, so the handler is registered only between the open and close tag of an element
+ * whose text we keep. That keeps parsing close to the speed of bare tokenisation.
+ */
+export class TextCapture {
+  private text = '';
+  private active = false;
+  private readonly append = (chunk: string): void => {
+    this.text += chunk;
+  };
+
+  constructor(private readonly parser: PlainSaxesParser) {
+    // CDATA is rare and costs nothing while absent, so its handler stays registered.
+    parser.on('cdata', (chunk) => {
+      if (this.active) this.text += chunk;
+    });
+  }
+
+  start(): void {
+    this.text = '';
+    if (!this.active) {
+      this.active = true;
+      this.parser.on('text', this.append);
+    }
+  }
+
+  /** Stops collecting and returns the trimmed text ('' when the element had none). */
+  stop(): string {
+    if (this.active) {
+      this.active = false;
+      this.parser.off('text');
+    }
+    return this.text.trim();
+  }
+
+  get capturing(): boolean {
+    return this.active;
+  }
+}
