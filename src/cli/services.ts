@@ -1,0 +1,42 @@
+import type { Config, OfficialList } from '../config.js';
+import type { VersionDiff } from '../lists/diff-versions.js';
+import type { ImportListInput, ImportProgress, ImportResult } from '../lists/import-list.js';
+import type { ListVersion } from '../lists/ports.js';
+import type { UpdateEvent, UpdateResult } from '../lists/update-lists.js';
+import type { CliIo } from './io.js';
+
+/** The store-backed list use cases, bound to their adapters by the composition root. */
+export interface ListsService {
+  importList(
+    input: ImportListInput,
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<ImportResult>;
+  listVersions(source?: string): Promise<ListVersion[]>;
+  diffVersions(source: string, from: number, to: number): Promise<VersionDiff>;
+  updateList(source: OfficialList, onEvent?: (event: UpdateEvent) => void): Promise<UpdateResult>;
+  /** Where the store lives, for messages: a PGlite folder or a redacted PostgreSQL URL. */
+  readonly location: string;
+}
+
+/**
+ * What the CLI receives from `src/main.ts`. Commands that need no store (`lists stats`, `screen`)
+ * never call `lists()`, so they never open the database.
+ */
+export interface CliServices {
+  readonly config: Config;
+  /** Opens (and migrates) the store on first use. */
+  lists(): Promise<ListsService>;
+  /**
+   * Hook for `sargas start`: runs the long-lived service once the lists are in. Absent until the
+   * HTTP API exists; then the composition root passes a function that listens until SIGTERM.
+   */
+  readonly serve?: () => Promise<void>;
+}
+
+/** What every command's action receives. */
+export interface CommandContext {
+  readonly services: CliServices;
+  readonly io: CliIo;
+  /** Set by a command that reported its own failure (e.g. one list of several failed). */
+  exitCode: number;
+}

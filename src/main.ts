@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { reportError } from './cli/exit.js';
+import type { CliIo } from './cli/io.js';
+import { processIo } from './cli/io.js';
+import { runCli } from './cli/main.js';
+import type { CliServices, ListsService } from './cli/services.js';
+import { type Config, type Env, loadConfig } from './config.js';
+import { diffVersions } from './lists/diff-versions.js';
+import { importList } from './lists/import-list.js';
+import type { ListStore } from './lists/ports.js';
+import { updateList } from './lists/update-lists.js';
+import { systemClock } from './shared/clock.js';
+import type { DbHandle } from './store/db.js';
+import { ListRepository } from './store/list-repository.js';
+import { openDb } from './store/open-db.js';
+
+/**
+ * The composition root: the one place that reads the configuration, constructs adapters and binds
+ * use cases to them. Everything else receives its dependencies.
+ */
+
+/** PGlite keeps its files in a folder of the data dir; downloads and their state sit beside it. */
+export function pgliteDir(config: Config): string {
+  return join(config.dataDir, 'pglite');
+}
+
+function storeLocation(config: Config): string {
+  if (config.databaseUrl === null) return `PGlite in ${pgliteDir(config)}`;
+  try {
+    const url = new URL(config.databaseUrl);
+    url.password = url.password === '' ? '' : '***';
+    return `PostgreSQL at ${url.href}`;
+  } catch {
+    return 'PostgreSQL (DATABASE_URL)';
+  }
+}
+
+/** Binds the list use cases to a store. */
+export function listsService(store: ListStore, config: Config): ListsService {
+  const deps = { store, clock: systemClock };
+  return {
+    location: storeLocation(config),
+    importList: (input, onProgress) => importList(deps, input, onProgress),
+    listVersions: (source) => store.listVersions(source),
+    diffVersions: (source, from, to) => diffVersions(store, source, from, to),
+    updateList: (source, onEvent) =>
+      updateList(
+        { ...deps, downloadDir: join(config.dataDir, 'downloads') },
+        { ...config.downloads[source] },
+        onEvent,
+      ),
+  };
+}
+
+export interface MainOptions {
+  readonly io?: CliIo;
+  /** The environment to configure from (tests pass their own); the process's by default. */
+  readonly env?: Env;
+}
+
+/** Runs one `sargas` command line and returns its exit code. */
+export async function main(args: readonly string[], options: MainOptions = {}): Promise<number> {
+  const io = options.io ?? processIo();
+  let config: Config;
+  try {
+    config = loadConfig(options.env);
+  } catch (error) {
+    return reportError(error, false, io.stderr);
+  }
+
+  // The database opens only when a command asks for the store: `lists stats` and `screen` run
+  // without one (no PGlite start-up, no data dir created).
+  let db: Promise<DbHandle> | null = null;
+  const services: CliServices = {
+    config,
+    async lists() {
+      db ??= openDb({ databaseUrl: config.databaseUrl ?? undefined, dataDir: pgliteDir(config) });
+      return listsService(new ListRepository(await db), config);
+    },
+  };
+
+  try {
+    return await runCli(args, services, io);
+  } finally {
+    if (db !== null) {
+      const opened = await (db as Promise<DbHandle>).catch(() => null);
+      await opened?.close();
+    }
+  }
+}
