@@ -10,6 +10,7 @@ import { importList } from './lists/import-list.js';
 import type { ListStore } from './lists/ports.js';
 import { updateList } from './lists/update-lists.js';
 import { systemClock } from './shared/clock.js';
+import { ApiKeyRepository } from './store/api-key-repository.js';
 import type { DbHandle } from './store/db.js';
 import { ListRepository } from './store/list-repository.js';
 import { openDb } from './store/open-db.js';
@@ -71,11 +72,16 @@ export async function main(args: readonly string[], options: MainOptions = {}): 
   // The database opens only when a command asks for the store: `lists stats` and `screen` run
   // without one (no PGlite start-up, no data dir created).
   let db: Promise<DbHandle> | null = null;
+  const open = () =>
+    (db ??= openDb({ databaseUrl: config.databaseUrl ?? undefined, dataDir: pgliteDir(config) }));
   const services: CliServices = {
     config,
     async lists() {
-      db ??= openDb({ databaseUrl: config.databaseUrl ?? undefined, dataDir: pgliteDir(config) });
-      return listsService(new ListRepository(await db), config);
+      return listsService(new ListRepository(await open()), config);
+    },
+    async api() {
+      const handle = await open();
+      return { lists: new ListRepository(handle), apiKeys: new ApiKeyRepository(handle) };
     },
   };
 

@@ -5,6 +5,7 @@ import { registerListsStatsCommand } from './commands/lists-stats.js';
 import { registerListsUpdateCommand } from './commands/lists-update.js';
 import { registerListsVersionsCommand } from './commands/lists-versions.js';
 import { registerScreenCommand } from './commands/screen.js';
+import { registerApiKeysCommands, registerServeCommand } from './commands/serve.js';
 import { registerStartCommand } from './commands/start.js';
 import { reportError } from './exit.js';
 import type { CliIo } from './io.js';
@@ -35,10 +36,12 @@ export function buildProgram(ctx: CommandContext): Command {
   registerListsVersionsCommand(lists, ctx);
   registerListsDiffCommand(lists, ctx);
   registerListsUpdateCommand(lists, ctx);
+  registerServeCommand(program, ctx);
+  const apikeys = registerApiKeysCommands(program, ctx);
 
   // Subcommands inherit the output settings and the exit override, so usage errors anywhere are
   // reported (and mapped to an exit code) in one place.
-  for (const command of [lists, ...lists.commands, ...program.commands]) {
+  for (const command of [lists, ...lists.commands, ...apikeys.commands, ...program.commands]) {
     command.exitOverride().configureOutput(program.configureOutput());
   }
   return program;

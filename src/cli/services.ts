@@ -1,7 +1,8 @@
+import type { ApiKeyAdmin } from '../api/api-keys.js';
 import type { Config, OfficialList } from '../config.js';
 import type { VersionDiff } from '../lists/diff-versions.js';
 import type { ImportListInput, ImportProgress, ImportResult } from '../lists/import-list.js';
-import type { ListVersion } from '../lists/ports.js';
+import type { ListStore, ListVersion } from '../lists/ports.js';
 import type { UpdateEvent, UpdateResult } from '../lists/update-lists.js';
 import type { CliIo } from './io.js';
 
@@ -26,11 +27,19 @@ export interface CliServices {
   readonly config: Config;
   /** Opens (and migrates) the store on first use. */
   lists(): Promise<ListsService>;
+  /** The stores `sargas serve` and `sargas apikeys` use (opens the store on first use). */
+  readonly api?: () => Promise<ApiServices>;
   /**
    * Hook for `sargas start`: runs the long-lived service once the lists are in. Absent until the
    * HTTP API exists; then the composition root passes a function that listens until SIGTERM.
    */
   readonly serve?: () => Promise<void>;
+}
+
+/** What the HTTP API needs from the composition root. */
+export interface ApiServices {
+  readonly lists: ListStore;
+  readonly apiKeys: ApiKeyAdmin;
 }
 
 /** What every command's action receives. */

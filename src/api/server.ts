@@ -1,0 +1,70 @@
+/**
+ * The HTTP API's composition: `buildServer(deps)` returns a ready-to-listen Fastify instance and
+ * never listens itself (that is `cli/commands/serve.ts`'s job, as fastify/demo splits `app.ts`
+ * from `server.ts`). Registration order is explicit: infrastructure plugins, then route plugins
+ * that receive their services as options, so domain types never augment `FastifyInstance`.
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import type { ApiKeyVerifier } from './api-keys.js';
+import { authPlugin } from './plugins/auth.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { type CatalogSource, type ScreeningSource, yenteRoutes } from './yente/index.js';
+
+export interface ServerConfig {
+  /** `none` only for the local embedded default (bound to loopback): no key needed. */
+  readonly auth: 'required' | 'none';
+  /** Reported in the OpenAPI document. */
+  readonly version?: string;
+}
+
+export interface ServerDeps {
+  readonly screening: ScreeningSource;
+  readonly lists: CatalogSource;
+  /** Null: no key store (then only `auth: 'none'` lets anyone in). */
+  readonly apiKeys: ApiKeyVerifier | null;
+  readonly config: ServerConfig;
+  /** Pino options, or false for none (tests). JSON lines on stdout by default. */
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * What a request log line says about the request: method and path only. The query string can hold
+ * a name (`/search?q=`), and headers hold API keys, so neither is logged.
+ */
+function requestSummary(request: FastifyRequest) {
+  const url = request.url;
+  const cut = url.indexOf('?');
+  return { method: request.method, path: cut < 0 ? url : url.slice(0, cut) };
+}
+
+export function buildServer(deps: ServerDeps): FastifyInstance {
+  const logger: FastifyServerOptions['logger'] =
+    deps.logger === undefined || deps.logger === true ? { level: 'info' } : deps.logger;
+  const app = Fastify({
+    logger:
+      logger === false
+        ? false
+        : {
+            ...(typeof logger === 'object' ? logger : {}),
+            redact: ['req.headers.authorization'],
+            serializers: {
+              req: (request: FastifyRequest) => requestSummary(request),
+            },
+          },
+    // 100 queries with long name lists stay far below this; larger bodies are refused early.
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.register(errorsPlugin);
+  app.register(authPlugin, { mode: deps.config.auth, verifier: deps.apiKeys });
+  app.register(openapiPlugin, { version: deps.config.version ?? '0.1.0' });
+  app.register(yenteRoutes, { screening: deps.screening, lists: deps.lists });
+  return app;
+}
