@@ -60,11 +60,22 @@ export interface Entity {
   readonly source: EntitySource;
 }
 
+/** Property values as a caller collects them: uncleaned, possibly blank or repeated. */
+export type PropertyValuesInit = Partial<
+  Record<PropertyName, readonly (string | null | undefined)[]>
+>;
+
 export interface EntityInit {
   readonly id: string;
   readonly schema: SchemaName;
   readonly caption?: string;
-  readonly properties?: Partial<Record<PropertyName, readonly (string | null | undefined)[]>>;
+  /**
+   * A plain object or a Map (parsers collect values in a Map: a dozen dynamic keys per record would
+   * push a plain object into V8's slow dictionary mode). Keys keep their insertion order.
+   */
+  readonly properties?:
+    | PropertyValuesInit
+    | ReadonlyMap<PropertyName, readonly (string | null | undefined)[]>;
   readonly names?: readonly NameDetail[];
   readonly documents?: readonly IdentityDocument[];
   readonly datasets: readonly string[];
@@ -79,24 +90,49 @@ function needsWhitespaceFolding(value: string): boolean {
   const last = value.length - 1;
   for (let i = 0; i <= last; i++) {
     const code = value.charCodeAt(i);
+    // Most characters are printable ASCII: one range test lets them pass. Anything that `\s` may
+    // match (U+0085, U+00A0, U+1680, U+2000-U+3000, U+FEFF) sends the value to the regex.
+    if (code > 32 && code < 0x85) continue;
     if (code === 32) {
       if (i === 0 || i === last || value.charCodeAt(i + 1) === 32) return true;
-    } else if (code < 32 || code === 0xa0 || code === 0x85 || (code >= 0x2000 && code <= 0x3000)) {
+    } else if (
+      code < 32 ||
+      code === 0xa0 ||
+      code === 0x85 ||
+      code === 0x1680 ||
+      code === 0xfeff ||
+      (code >= 0x2000 && code <= 0x3000)
+    ) {
       return true;
     }
   }
   return false;
 }
 
+/** Below this many values a linear scan finds duplicates faster than building a Set. */
+const LINEAR_DEDUPE_LIMIT = 16;
+
 /** Trim, fold inner white space, drop empties and exact duplicates; keep the list's order. */
 export function cleanValues(values: readonly (string | null | undefined)[]): string[] {
-  const seen = new Set<string>();
+  // Runs for every property of every entity a parser builds: most lists hold a handful of values,
+  // which `includes` deduplicates without allocating a Set; a Set takes over for long lists.
   const out: string[] = [];
-  for (const raw of values) {
+  let seen: Set<string> | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const raw = values[i];
     if (raw === null || raw === undefined) continue;
     const value = needsWhitespaceFolding(raw) ? raw.replace(/\s+/gu, ' ').trim() : raw;
-    if (value === '' || seen.has(value)) continue;
-    seen.add(value);
+    if (value === '') continue;
+    if (seen !== undefined) {
+      if (seen.has(value)) continue;
+      seen.add(value);
+    } else if (out.length < LINEAR_DEDUPE_LIMIT) {
+      if (out.includes(value)) continue;
+    } else {
+      seen = new Set(out);
+      if (seen.has(value)) continue;
+      seen.add(value);
+    }
     out.push(value);
   }
   return out;
@@ -116,26 +152,42 @@ function pickCaption(properties: Properties, names: readonly NameDetail[]): stri
 
 /** Companion of the `Entity` interface: construction, reading values, identity of content. */
 export const Entity = Object.freeze({
+  /**
+   * Builds an entity, cleaning every property value (`cleanValues`) and dropping empty
+   * properties. Every parser calls this once per record, so it stays lean: the result is typed
+   * read-only rather than frozen (freezing each nested array and object measurably slowed parsing
+   * and guards nothing the types do not), and the caller's arrays are copied so later changes to
+   * them cannot reach the entity.
+   */
   create(init: EntityInit): Entity {
     const properties: Partial<Record<PropertyName, readonly string[]>> = {};
-    for (const [key, values] of Object.entries(init.properties ?? {}) as [
-      PropertyName,
-      readonly (string | null | undefined)[],
-    ][]) {
-      const cleaned = cleanValues(values);
-      if (cleaned.length > 0) properties[key] = Object.freeze(cleaned);
+    const given = init.properties;
+    if (given instanceof Map) {
+      for (const [key, values] of given as ReadonlyMap<
+        PropertyName,
+        readonly (string | null | undefined)[]
+      >) {
+        const cleaned = cleanValues(values);
+        if (cleaned.length > 0) properties[key] = cleaned;
+      }
+    } else if (given !== undefined) {
+      const record = given as PropertyValuesInit;
+      for (const key of Object.keys(record) as PropertyName[]) {
+        const cleaned = cleanValues(record[key] as readonly (string | null | undefined)[]);
+        if (cleaned.length > 0) properties[key] = cleaned;
+      }
     }
-    const names = Object.freeze([...(init.names ?? [])]);
-    return Object.freeze({
+    const names = init.names === undefined ? [] : init.names.slice();
+    return {
       id: init.id,
       schema: init.schema,
       caption: init.caption ?? pickCaption(properties, names),
-      properties: Object.freeze(properties),
+      properties,
       names,
-      documents: Object.freeze([...(init.documents ?? [])]),
-      datasets: Object.freeze([...init.datasets]),
-      source: Object.freeze({ ...init.source }),
-    });
+      documents: init.documents === undefined ? [] : init.documents.slice(),
+      datasets: init.datasets.slice(),
+      source: { ...init.source },
+    };
   },
 
   values(entity: Entity, property: PropertyName): readonly string[] {

@@ -61,12 +61,17 @@ async function* parseEuFsf(request: ParseRequest): AsyncGenerator<Entity> {
   yield* streamXmlRecords(path, request.info, (parser) => euHandler(parser, path, request));
 }
 
-type Bag = Partial<Record<PropertyName, string[]>>;
+/**
+ * A record's property values while it is read. A Map, not an object: a record gets a dozen or so
+ * property keys in varying order, which would push a plain object into V8's dictionary mode and
+ * make every `add` a megamorphic keyed store. `Entity.create` takes the Map as it is.
+ */
+type Bag = Map<PropertyName, string[]>;
 
 function add(bag: Bag, key: PropertyName, value: string | undefined): void {
   if (value === undefined) return;
-  const values = bag[key];
-  if (values === undefined) bag[key] = [value];
+  const values = bag.get(key);
+  if (values === undefined) bag.set(key, [value]);
   else values.push(value);
 }
 
@@ -153,7 +158,7 @@ function euHandler(
         'sanctionEntity without a logicalId',
       );
     }
-    const bag: Bag = {};
+    const bag: Bag = new Map();
     add(bag, 'reference', attr(tag, 'euReferenceNumber'));
     add(bag, 'reference', attr(tag, 'unitedNationId'));
     add(bag, 'notes', attr(tag, 'designationDetails'));

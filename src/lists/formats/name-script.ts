@@ -77,50 +77,86 @@ function isNeutral(cp: number): boolean {
   );
 }
 
-function scriptOf(cp: number): string | undefined {
-  if (isNeutral(cp)) return undefined;
-  let lo = 0;
-  let hi = RANGES.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const range = RANGES[mid]!;
-    if (cp < range[0]) hi = mid - 1;
-    else if (cp > range[1]) lo = mid + 1;
-    else return range[2];
+/**
+ * The scripts, numbered from 1 in first-appearance order in `RANGES`, and a table giving every BMP
+ * code point's script number (0: not a letter we count). Every name of every list goes through
+ * `detectScript`, so a lookup per character replaces a range search and a string-keyed Map. The
+ * only astral range (CJK extensions, Hani) is checked directly.
+ */
+const SCRIPT_NAMES: string[] = [''];
+const SCRIPT_NUMBER = new Map<string, number>();
+for (const [, , script] of RANGES) {
+  if (!SCRIPT_NUMBER.has(script)) {
+    SCRIPT_NUMBER.set(script, SCRIPT_NAMES.length);
+    SCRIPT_NAMES.push(script);
   }
-  return undefined;
 }
+const BMP_SCRIPT = new Uint8Array(0x10000);
+for (const [first, last, script] of RANGES) {
+  const number = SCRIPT_NUMBER.get(script) ?? 0;
+  for (let cp = first; cp <= Math.min(last, 0xffff); cp++) {
+    if (!isNeutral(cp)) BMP_SCRIPT[cp] = number;
+  }
+}
+const ASTRAL_HANI_FIRST = 0x20000;
+const ASTRAL_HANI_LAST = 0x3134f;
+const HANI = SCRIPT_NUMBER.get('Hani') ?? 0;
+const HIRA = SCRIPT_NUMBER.get('Hira') ?? 0;
+const KANA = SCRIPT_NUMBER.get('Kana') ?? 0;
+const LATN = SCRIPT_NUMBER.get('Latn') ?? 0;
 
 /** The majority ISO 15924 script of the letters in `text`, or undefined when it has no letters. */
 export function detectScript(text: string): string | undefined {
-  // Fast path: most names in most lists are plain ASCII.
-  let ascii = true;
+  const length = text.length;
+  // Fast path: most names in most lists are Latin, plain ASCII or Latin-1/Latin Extended (below
+  // U+0250 every counted letter is Latin, and only letters count).
+  let latinOnly = true;
   let hasLetter = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x80) {
-      ascii = false;
+    if (c >= 0x250) {
+      latinOnly = false;
       break;
     }
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) hasLetter = true;
+    if (!hasLetter && BMP_SCRIPT[c] === LATN) hasLetter = true;
   }
-  if (ascii) return hasLetter ? 'Latn' : undefined;
+  if (latinOnly) return hasLetter ? 'Latn' : undefined;
 
-  const counts = new Map<string, number>();
-  for (const char of text) {
-    const script = scriptOf(char.codePointAt(0)!);
-    if (script !== undefined) counts.set(script, (counts.get(script) ?? 0) + 1);
+  // Counts per script number, and the scripts in the order first seen: a tie goes to the script
+  // seen first.
+  const counts = new Uint32Array(SCRIPT_NAMES.length);
+  const order: number[] = [];
+  for (let i = 0; i < length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    const script =
+      cp <= 0xffff
+        ? (BMP_SCRIPT[cp] ?? 0)
+        : cp >= ASTRAL_HANI_FIRST && cp <= ASTRAL_HANI_LAST
+          ? HANI
+          : 0;
+    if (script === 0) continue;
+    if (counts[script] === 0) order.push(script);
+    counts[script] = (counts[script] ?? 0) + 1;
   }
-  let best: string | undefined;
+  let best = 0;
   let bestCount = 0;
-  for (const [script, count] of counts) {
+  for (const script of order) {
+    const count = counts[script] ?? 0;
     if (count > bestCount) {
       best = script;
       bestCount = count;
     }
   }
+  if (best === 0) return undefined;
   // Japanese mixes kana and kanji: call any kana-bearing name Japanese rather than Han.
-  if (best === 'Hani' && (counts.has('Hira') || counts.has('Kana'))) return 'Jpan';
-  if (best === 'Hira' || best === 'Kana') return 'Jpan';
-  return best;
+  if (best === HANI && (counts[HIRA] !== 0 || counts[KANA] !== 0)) return 'Jpan';
+  if (best === HIRA || best === KANA) return 'Jpan';
+  return SCRIPT_NAMES[best];
 }

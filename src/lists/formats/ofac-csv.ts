@@ -507,7 +507,7 @@ export class OfacEntityBuilder {
     return Entity.create({
       id: this.id,
       schema: this.schema,
-      properties: Object.fromEntries(this.properties),
+      properties: this.properties,
       names: dedupeNames(this.names),
       documents: this.documents,
       datasets: [dataset],
@@ -639,18 +639,23 @@ function entNum(row: CsvRow, file: string): number {
   return Number(raw);
 }
 
-/** Streams the records of one OFAC CSV file, checking the field count and the ent_num. */
-async function* ofacRecords(
+/**
+ * The rows of one OFAC CSV file, and the check each row must pass: `entOf` gives its ent_num,
+ * undefined for filler rows, and throws on a bad ent_num or field count. Callers check each row
+ * in their own loop rather than through a second async generator: every row of every file passes
+ * here, and each generator level costs promise turns per row.
+ */
+function ofacRows(
   path: string,
   columns: readonly string[],
   info: ParseInfo,
-): AsyncGenerator<{ row: CsvRow; ent: number }> {
+): { readonly rows: AsyncGenerator<CsvRow>; readonly entOf: (row: CsvRow) => number | undefined } {
   const file = listFileName(path);
   const open = () => openListFile(path, info);
   // Comment files are "ent_num, text" but the text may itself hold commas in older copies.
   const exact = columns !== COMMENT_COLUMNS;
-  for await (const row of readCsvRows(open, file, (column) => columns[column])) {
-    if (isFiller(row.cells)) continue;
+  const entOf = (row: CsvRow): number | undefined => {
+    if (isFiller(row.cells)) return undefined;
     const ent = entNum(row, file);
     if (exact ? row.cells.length !== columns.length : row.cells.length < columns.length) {
       throw new ParseError(
@@ -658,8 +663,9 @@ async function* ofacRecords(
         `expected ${columns.length} fields, found ${row.cells.length}`,
       );
     }
-    yield { row, ent };
-  }
+    return ent;
+  };
+  return { rows: readCsvRows(open, file, (column) => columns[column]), entOf };
 }
 
 interface AltName {
@@ -670,7 +676,10 @@ interface AltName {
 
 async function readAddresses(path: string, info: ParseInfo): Promise<Map<number, string[][]>> {
   const out = new Map<number, string[][]>();
-  for await (const { row, ent } of ofacRecords(path, ADD_COLUMNS, info)) {
+  const records = ofacRows(path, ADD_COLUMNS, info);
+  for await (const row of records.rows) {
+    const ent = records.entOf(row);
+    if (ent === undefined) continue;
     const fields = [value(row.cells, 2), value(row.cells, 3), value(row.cells, 4)];
     const remarks = value(row.cells, 5);
     if (fields.every((field) => field === '') && remarks === '') continue;
@@ -685,7 +694,10 @@ async function readAddresses(path: string, info: ParseInfo): Promise<Map<number,
 async function readAliases(path: string, info: ParseInfo): Promise<Map<number, AltName[]>> {
   const out = new Map<number, AltName[]>();
   const file = listFileName(path);
-  for await (const { row, ent } of ofacRecords(path, ALT_COLUMNS, info)) {
+  const records = ofacRows(path, ALT_COLUMNS, info);
+  for await (const row of records.rows) {
+    const ent = records.entOf(row);
+    if (ent === undefined) continue;
     const name = value(row.cells, 3);
     if (name === '') {
       throw new ParseError({ file, line: row.line, field: 'alt_name' }, 'is empty');
@@ -700,7 +712,10 @@ async function readAliases(path: string, info: ParseInfo): Promise<Map<number, A
 
 async function readComments(path: string, info: ParseInfo): Promise<Map<number, string>> {
   const out = new Map<number, string>();
-  for await (const { row, ent } of ofacRecords(path, COMMENT_COLUMNS, info)) {
+  const records = ofacRows(path, COMMENT_COLUMNS, info);
+  for await (const row of records.rows) {
+    const ent = records.entOf(row);
+    if (ent === undefined) continue;
     // The text continues the Remarks mid-word: concatenate without a separator.
     const text = row.cells.slice(1).join(',');
     out.set(ent, (out.get(ent) ?? '') + text);
@@ -793,7 +808,10 @@ async function* parseOfacCsv(request: ParseRequest, names: CompanionNames): Asyn
       : await readComments(paths.comments, info);
 
   const seen = new Set<number>();
-  for await (const { row, ent } of ofacRecords(main, MAIN_COLUMNS, info)) {
+  const records = ofacRows(main, MAIN_COLUMNS, info);
+  for await (const row of records.rows) {
+    const ent = records.entOf(row);
+    if (ent === undefined) continue;
     const { cells, line } = row;
     if (seen.has(ent)) {
       throw new ParseError({ file: mainFile, line, field: 'ent_num' }, `duplicate ent_num ${ent}`);

@@ -10,7 +10,7 @@
  * record per group (4,688 for a 15 MB file), never the rows or the file itself; rows are still
  * streamed through csv-parse.
  */
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import {
@@ -289,43 +289,101 @@ function applyOtherInformation(group: Group, text: string): void {
 }
 
 /**
- * Decodes the file to text: UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (OFSI's
- * 2018 CSV). Streaming: as long as only ASCII has been seen both decodings agree, so the switch
- * can happen at the first invalid byte without re-reading. Invalid UTF-8 after valid non-ASCII
- * UTF-8 is a broken file, not a legacy encoding.
+ * Whether `bytes` ends inside a UTF-8 sequence whose bytes so far are valid (a lead byte and
+ * fitting continuation bytes, but fewer than the lead announces). Returns how many bytes that
+ * incomplete sequence has (0 when the buffer ends on a character boundary or the tail is invalid
+ * anyway, which `isUtf8` then reports).
  */
-async function* decode(input: Readable, file: string, info: ParseInfo): AsyncGenerator<string> {
-  let utf8: TextDecoder | undefined = new TextDecoder('utf-8', { fatal: true });
+function incompleteTail(bytes: Buffer): number {
+  const length = bytes.length;
+  // A sequence is at most 4 bytes: its lead is among the last 3 when it is incomplete.
+  for (let back = 1; back <= 3 && back <= length; back++) {
+    const byte = bytes[length - back] ?? 0;
+    if (byte < 0x80) return 0;
+    if (byte < 0xc0) continue; // a continuation byte: look further back for the lead
+    const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+    if (back >= need || byte < 0xc2 || byte > 0xf4) return 0;
+    // The second byte's range depends on the lead (no overlongs, surrogates or > U+10FFFF).
+    if (back >= 2) {
+      const second = bytes[length - back + 1] ?? 0;
+      const low = byte === 0xe0 ? 0xa0 : byte === 0xf0 ? 0x90 : 0x80;
+      const high = byte === 0xed ? 0x9f : byte === 0xf4 ? 0x8f : 0xbf;
+      if (second < low || second > high) return 0;
+    }
+    return back;
+  }
+  return 0;
+}
+
+/** Error path: the error a strict UTF-8 decoder reports for `bytes`. */
+function utf8Error(bytes: Buffer): unknown {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+/**
+ * Decodes the file for csv-parse: UTF-8, or Windows-1252 when the bytes are not valid UTF-8
+ * (OFSI's 2018 CSV). Streaming: as long as only ASCII has been seen both decodings agree, so the
+ * switch can happen at the first invalid byte without re-reading. Invalid UTF-8 after valid
+ * non-ASCII UTF-8 is a broken file, not a legacy encoding.
+ *
+ * Valid UTF-8 is passed on as the bytes themselves, split on character boundaries: csv-parse
+ * works on bytes, and decoding here only for csv-parse to encode the text again cost a good part
+ * of the parse. Only a Windows-1252 file is handed over as text.
+ */
+async function* decode(
+  input: Readable,
+  file: string,
+  info: ParseInfo,
+): AsyncGenerator<Buffer | string> {
   let legacy: TextDecoder | undefined;
   let sawNonAscii = false;
-  for await (const chunk of input as AsyncIterable<Buffer>) {
-    if (utf8 !== undefined) {
-      try {
-        const text = utf8.decode(chunk, { stream: true });
-        if (!sawNonAscii && !isAscii(chunk)) sawNonAscii = true;
-        yield text;
-        continue;
-      } catch (error) {
-        if (sawNonAscii) {
-          throw new ParseError({ file }, 'invalid UTF-8 after valid UTF-8 text: encoding broken', {
-            cause: error,
-          });
+  // The start of a character split across two reads (valid so far), prepended to the next read.
+  let carry: Buffer | undefined;
+  let atStart = true;
+  for await (const read of input as AsyncIterable<Buffer>) {
+    if (legacy === undefined) {
+      const chunk = carry === undefined ? read : Buffer.concat([carry, read]);
+      const tail = incompleteTail(chunk);
+      const body = tail === 0 ? chunk : chunk.subarray(0, chunk.length - tail);
+      if (isUtf8(body)) {
+        if (!sawNonAscii && !isAscii(read)) sawNonAscii = true;
+        carry = tail === 0 ? undefined : Buffer.from(chunk.subarray(chunk.length - tail));
+        if (body.length === 0) continue;
+        if (atStart) {
+          atStart = false;
+          // A UTF-8 decoder drops a leading byte order mark; so does this (csv-parse's `bom`
+          // option then drops a second one, as it did after the decoder).
+          if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) {
+            if (body.length > 3) yield body.subarray(3);
+            continue;
+          }
         }
-        utf8 = undefined;
-        legacy = new TextDecoder('windows-1252');
-        info.warnings.push(`${file}: not valid UTF-8; read as Windows-1252`);
+        yield body;
+        continue;
       }
+      if (sawNonAscii) {
+        throw new ParseError({ file }, 'invalid UTF-8 after valid UTF-8 text: encoding broken', {
+          cause: utf8Error(body),
+        });
+      }
+      // Only ASCII so far, so nothing is carried over: this read is the first one decoded.
+      legacy = new TextDecoder('windows-1252');
+      info.warnings.push(`${file}: not valid UTF-8; read as Windows-1252`);
     }
-    yield (legacy as TextDecoder).decode(chunk, { stream: true });
+    yield legacy.decode(read, { stream: true });
   }
-  try {
-    const tail = (utf8 ?? legacy)?.decode();
-    if (tail !== undefined && tail !== '') yield tail;
-  } catch (error) {
+  if (carry !== undefined) {
     throw new ParseError({ file }, 'file ends inside a UTF-8 character (truncated?)', {
-      cause: error,
+      cause: utf8Error(carry),
     });
   }
+  const tail = legacy?.decode();
+  if (tail !== undefined && tail !== '') yield tail;
 }
 
 interface Columns {
@@ -405,7 +463,7 @@ async function* parse(request: ParseRequest): AsyncGenerator<Entity> {
     yield Entity.create({
       id: `uk:${group.id}`,
       schema: group.schema,
-      properties: Object.fromEntries(group.properties),
+      properties: group.properties,
       names: group.names,
       documents: group.documents,
       datasets: [dataset],

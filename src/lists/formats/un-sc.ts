@@ -42,12 +42,17 @@ async function* parseUnSc(request: ParseRequest): AsyncGenerator<Entity> {
   yield* streamXmlRecords(path, request.info, (parser) => unHandler(parser, path, request));
 }
 
-type Bag = Partial<Record<PropertyName, string[]>>;
+/**
+ * A record's property values while it is read. A Map, not an object: a record gets a dozen or so
+ * property keys in varying order, which would push a plain object into V8's dictionary mode and
+ * make every `add` a megamorphic keyed store. `Entity.create` takes the Map as it is.
+ */
+type Bag = Map<PropertyName, string[]>;
 
 function add(bag: Bag, key: PropertyName, value: string | undefined): void {
   if (value === undefined || value === '') return;
-  const values = bag[key];
-  if (values === undefined) bag[key] = [value];
+  const values = bag.get(key);
+  if (values === undefined) bag.set(key, [value]);
   else values.push(value);
 }
 
@@ -92,25 +97,38 @@ function isoDate(value: string | undefined): string | undefined {
   return match === null ? value : match[1];
 }
 
-/** Elements under INDIVIDUAL / ENTITY whose children are `<VALUE>` lists. */
-const VALUE_LISTS = new Set([
-  'NATIONALITY',
-  'DESIGNATION',
-  'TITLE',
-  'LIST_TYPE',
-  'LAST_DAY_UPDATED',
-]);
+// What a child element of INDIVIDUAL / ENTITY is: a leaf field (DATAID, FIRST_NAME, ..., or an
+// element we do not know), a list of `<VALUE>` elements (NATIONALITY, ...) or a group of leaf
+// fields (INDIVIDUAL_ALIAS, ...).
+const LEAF = 0;
+const VALUE_LIST = 1;
+const GROUP = 2;
+type Child = typeof LEAF | typeof VALUE_LIST | typeof GROUP;
 
-/** Elements under INDIVIDUAL / ENTITY that group several leaf fields. */
-const GROUPS = new Set([
-  'INDIVIDUAL_ALIAS',
-  'ENTITY_ALIAS',
-  'INDIVIDUAL_ADDRESS',
-  'ENTITY_ADDRESS',
-  'INDIVIDUAL_DATE_OF_BIRTH',
-  'INDIVIDUAL_PLACE_OF_BIRTH',
-  'INDIVIDUAL_DOCUMENT',
-]);
+/**
+ * Classifies a child of INDIVIDUAL / ENTITY. A switch rather than Set lookups: tag names are fresh
+ * strings from the tokeniser, and a Set would hash every one of them.
+ */
+function childKind(name: string): Child {
+  switch (name) {
+    case 'NATIONALITY':
+    case 'DESIGNATION':
+    case 'TITLE':
+    case 'LIST_TYPE':
+    case 'LAST_DAY_UPDATED':
+      return VALUE_LIST;
+    case 'INDIVIDUAL_ALIAS':
+    case 'ENTITY_ALIAS':
+    case 'INDIVIDUAL_ADDRESS':
+    case 'ENTITY_ADDRESS':
+    case 'INDIVIDUAL_DATE_OF_BIRTH':
+    case 'INDIVIDUAL_PLACE_OF_BIRTH':
+    case 'INDIVIDUAL_DOCUMENT':
+      return GROUP;
+    default:
+      return LEAF;
+  }
+}
 
 const PASSPORT = /passport|pasaporte|passeport/iu;
 
@@ -298,6 +316,8 @@ function unHandler(
   let current: Pending | undefined;
   let last: Pending | undefined;
   let group: string | undefined;
+  /** What `group` is (meaningful while `group` is set). */
+  let groupKind: Child = LEAF;
   let sub = new Fields();
   const texts = new TextCapture(parser);
 
@@ -529,7 +549,7 @@ function unHandler(
           tag: name,
           line: parser.line,
           fields: new Fields(),
-          bag: {},
+          bag: new Map(),
           aliases: [],
           documents: [],
           updated: undefined,
@@ -540,11 +560,12 @@ function unHandler(
     if (current === undefined || depth < 4) return;
     if (depth === 4) {
       group = name;
-      if (GROUPS.has(name)) {
+      groupKind = childKind(name);
+      if (groupKind === GROUP) {
         sub = new Fields();
         return;
       }
-      if (VALUE_LISTS.has(name)) return;
+      if (groupKind === VALUE_LIST) return;
     }
     // A leaf field (or a VALUE): keep its text.
     texts.start();
@@ -560,12 +581,13 @@ function unHandler(
     if (depth === 4) {
       // A leaf inside a group or a VALUE inside a value list.
       if (group === undefined || !leaf) return;
-      if (VALUE_LISTS.has(group)) value(record, group, content);
+      if (groupKind === VALUE_LIST) value(record, group, content);
       else if (content !== '') sub.set(tag.name, content);
     } else if (depth === 3) {
       if (leaf) {
         if (content !== '') record.fields.set(tag.name, content);
-      } else if (GROUPS.has(tag.name)) {
+      } else if (groupKind === GROUP) {
+        // `groupKind` describes this element: the last child opened at this depth.
         finishGroup(record, tag.name, sub);
       }
       group = undefined;
