@@ -6,13 +6,16 @@ import { runCli } from './cli/main.js';
 import type { CliServices, ListsService } from './cli/services.js';
 import { type Config, type Env, loadConfig } from './config.js';
 import { diffVersions } from './lists/diff-versions.js';
-import { importList } from './lists/import-list.js';
+import { type ImportResult, importList } from './lists/import-list.js';
 import type { ListStore } from './lists/ports.js';
 import { updateList } from './lists/update-lists.js';
+import { createMonitoringService, type MonitoringService } from './screening/monitor/index.js';
 import { systemClock } from './shared/clock.js';
 import { ApiKeyRepository } from './store/api-key-repository.js';
 import type { DbHandle } from './store/db.js';
+import { openJobQueue } from './store/job-queue.js';
 import { ListRepository } from './store/list-repository.js';
+import { MonitoringRepositoryStore } from './store/monitoring-repository.js';
 import { openDb } from './store/open-db.js';
 
 /**
@@ -36,12 +39,20 @@ function storeLocation(config: Config): string {
   }
 }
 
-/** Binds the list use cases to a store. */
-export function listsService(store: ListStore, config: Config): ListsService {
+/** Binds the list use cases to a store; `afterImport` runs after each `importList`. */
+export function listsService(
+  store: ListStore,
+  config: Config,
+  afterImport?: (result: ImportResult) => Promise<unknown>,
+): ListsService {
   const deps = { store, clock: systemClock };
   return {
     location: storeLocation(config),
-    importList: (input, onProgress) => importList(deps, input, onProgress),
+    importList: async (input, onProgress) => {
+      const result = await importList(deps, input, onProgress);
+      await afterImport?.(result);
+      return result;
+    },
     listVersions: (source) => store.listVersions(source),
     diffVersions: (source, from, to) => diffVersions(store, source, from, to),
     updateList: (source, onEvent) =>
@@ -74,11 +85,29 @@ export async function main(args: readonly string[], options: MainOptions = {}): 
   let db: Promise<DbHandle> | null = null;
   const open = () =>
     (db ??= openDb({ databaseUrl: config.databaseUrl ?? undefined, dataDir: pgliteDir(config) }));
+  // Monitoring opens the job queue (pg-boss on PostgreSQL) only when a command needs it.
+  let monitoring: Promise<MonitoringService> | null = null;
+  const openMonitoring = () =>
+    (monitoring ??= open().then(async (handle) =>
+      createMonitoringService({
+        store: new MonitoringRepositoryStore(handle),
+        lists: new ListRepository(handle),
+        queue: await openJobQueue(handle, { databaseUrl: config.databaseUrl }),
+        clock: systemClock,
+      }),
+    ));
   const services: CliServices = {
     config,
     async lists() {
-      return listsService(new ListRepository(await open()), config);
+      const handle = await open();
+      // A new list version queues the delta re-screen of the subjects under watch, if any.
+      return listsService(new ListRepository(handle), config, async (result) => {
+        if (result.status !== 'imported') return;
+        if ((await new MonitoringRepositoryStore(handle).countSubjects()) === 0) return;
+        await (await openMonitoring()).onListImported(result);
+      });
     },
+    monitor: openMonitoring,
     async api() {
       const handle = await open();
       return { lists: new ListRepository(handle), apiKeys: new ApiKeyRepository(handle) };
@@ -88,6 +117,10 @@ export async function main(args: readonly string[], options: MainOptions = {}): 
   try {
     return await runCli(args, services, io);
   } finally {
+    if (monitoring !== null) {
+      const opened = await (monitoring as Promise<MonitoringService>).catch(() => null);
+      await opened?.close();
+    }
     if (db !== null) {
       const opened = await (db as Promise<DbHandle>).catch(() => null);
       await opened?.close();

@@ -4,6 +4,7 @@ import { registerListsImportCommand } from './commands/lists-import.js';
 import { registerListsStatsCommand } from './commands/lists-stats.js';
 import { registerListsUpdateCommand } from './commands/lists-update.js';
 import { registerListsVersionsCommand } from './commands/lists-versions.js';
+import { registerMonitorCommand } from './commands/monitor.js';
 import { registerScreenCommand } from './commands/screen.js';
 import { registerApiKeysCommands, registerServeCommand } from './commands/serve.js';
 import { registerStartCommand } from './commands/start.js';
@@ -38,10 +39,17 @@ export function buildProgram(ctx: CommandContext): Command {
   registerListsUpdateCommand(lists, ctx);
   registerServeCommand(program, ctx);
   const apikeys = registerApiKeysCommands(program, ctx);
+  const monitor = registerMonitorCommand(program, ctx);
 
   // Subcommands inherit the output settings and the exit override, so usage errors anywhere are
   // reported (and mapped to an exit code) in one place.
-  for (const command of [lists, ...lists.commands, ...apikeys.commands, ...program.commands]) {
+  for (const command of [
+    lists,
+    ...lists.commands,
+    ...apikeys.commands,
+    ...monitor.commands,
+    ...program.commands,
+  ]) {
     command.exitOverride().configureOutput(program.configureOutput());
   }
   return program;

@@ -4,6 +4,7 @@ import type { VersionDiff } from '../lists/diff-versions.js';
 import type { ImportListInput, ImportProgress, ImportResult } from '../lists/import-list.js';
 import type { ListStore, ListVersion } from '../lists/ports.js';
 import type { UpdateEvent, UpdateResult } from '../lists/update-lists.js';
+import type { MonitoringService } from '../screening/monitor/index.js';
 import type { CliIo } from './io.js';
 
 /** The store-backed list use cases, bound to their adapters by the composition root. */
@@ -27,6 +28,8 @@ export interface CliServices {
   readonly config: Config;
   /** Opens (and migrates) the store on first use. */
   lists(): Promise<ListsService>;
+  /** Monitoring use cases (`sargas monitor`); opens the store and the job queue on first use. */
+  readonly monitor?: () => Promise<MonitoringService>;
   /** The stores `sargas serve` and `sargas apikeys` use (opens the store on first use). */
   readonly api?: () => Promise<ApiServices>;
   /**

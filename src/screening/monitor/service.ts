@@ -1,0 +1,64 @@
+/**
+ * The monitoring use cases bound to their adapters: what the composition root hands to the CLI
+ * and the HTTP API, so both call exactly the same functions.
+ */
+import type { Clock } from '../../shared/clock.js';
+import { type DecideAlertInput, decideAlert } from './decide-alert.js';
+import { type ImportSubjectsResult, importSubjectRows, importSubjects } from './import-subjects.js';
+import type { AlertFilter, JobQueue, ListReader, MonitoringStore } from './ports.js';
+import { onListImported, type RescreenRequest, requestRescreen } from './request-rescreen.js';
+import { type RescreenOptions, runRescreenJob } from './rescreen.js';
+import type { SubjectRow } from './subjects-csv.js';
+import type { Alert, Decision, RescreenJob } from './types.js';
+import { type WaitOptions, waitForJob } from './wait-for-job.js';
+
+export interface MonitoringService {
+  importSubjects(path: string, onProgress?: (rows: number) => void): Promise<ImportSubjectsResult>;
+  importSubjectRows(rows: Iterable<SubjectRow>): Promise<ImportSubjectsResult>;
+  requestRescreen(request: RescreenRequest): Promise<RescreenJob>;
+  /** After `lists import`: queues the delta of a new version when subjects are under watch. */
+  onListImported(imported: {
+    readonly status: 'imported' | 'unchanged';
+    readonly version: { readonly id: number };
+  }): Promise<RescreenJob | null>;
+  /** Starts running queued jobs in this process (a worker). */
+  startWorker(): Promise<void>;
+  waitForJob(jobId: number, options?: WaitOptions): Promise<RescreenJob>;
+  getJob(jobId: number): Promise<RescreenJob | null>;
+  listJobs(limit?: number): Promise<RescreenJob[]>;
+  listAlerts(filter?: AlertFilter): Promise<Alert[]>;
+  getAlert(alertId: number): Promise<Alert | null>;
+  alertHistory(alertId: number): Promise<Decision[]>;
+  decideAlert(input: DecideAlertInput): Promise<Alert>;
+  /** Stops the worker (if started): the running job ends or is retried later. */
+  close(): Promise<void>;
+}
+
+export function createMonitoringService(deps: {
+  readonly store: MonitoringStore;
+  readonly lists: ListReader;
+  readonly queue: JobQueue;
+  readonly clock: Clock;
+  readonly options?: RescreenOptions;
+}): MonitoringService {
+  const { store, lists, queue, clock } = deps;
+  const rescreenDeps = { store, lists, clock, ...(deps.options ? { options: deps.options } : {}) };
+  return {
+    importSubjects: (path, onProgress) => importSubjects({ store, clock }, { path }, onProgress),
+    importSubjectRows: (rows) => importSubjectRows({ store, clock }, rows),
+    requestRescreen: (request) => requestRescreen({ store, lists, queue }, request),
+    onListImported: (imported) => onListImported({ store, lists, queue }, imported),
+    startWorker: () =>
+      queue.work(async (jobId) => {
+        await runRescreenJob(rescreenDeps, jobId);
+      }),
+    waitForJob: (jobId, options) => waitForJob(store, jobId, options),
+    getJob: (jobId) => store.getJob(jobId),
+    listJobs: (limit) => store.listJobs(limit),
+    listAlerts: (filter) => store.listAlerts(filter),
+    getAlert: (alertId) => store.getAlert(alertId),
+    alertHistory: (alertId) => store.decisions(alertId),
+    decideAlert: (input) => decideAlert({ store, clock }, input),
+    close: () => queue.stop(),
+  };
+}
