@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { e } from '../../model/testing.js';
+import { prepareEntity } from '../prepare.js';
+import { MatchIndex } from './match-index.js';
+
+const people = [
+  e('Person', { name: 'LUKASHENKO, Alexander Grigoryevich' }, 'eu:1'),
+  e('Person', { name: 'Sergey KISLYAK' }, 'eu:2'),
+  e('Person', { name: 'Viktor Gennadievich KHRENIN' }, 'eu:3'),
+  e('Organization', { name: 'Gazprom Neft LLC' }, 'eu:4'),
+  e('Person', { name: 'Olga Smirnova' }, 'eu:5'),
+];
+const index = MatchIndex.build(people);
+
+function candidateIds(name: string, schema: 'Person' | 'Organization' = 'Person', limit = 10) {
+  const query = prepareEntity(e(schema, { name }), true);
+  return index.candidates(query, { limit }).map((candidate) => candidate.record.id);
+}
+
+describe('MatchIndex', () => {
+  it('finds names across scripts and transliterations', () => {
+    expect(candidateIds('Лукашэнка Аляксандр')[0]).toBe('eu:1');
+    expect(candidateIds('Aliaksandr Lukašenka')[0]).toBe('eu:1');
+    expect(candidateIds('Сергей Кисляк')[0]).toBe('eu:2');
+  });
+
+  it('finds names with a typo through trigrams', () => {
+    expect(candidateIds('Viktor Khernin')).toContain('eu:3');
+  });
+
+  it('keeps candidates to the schemata the query may match', () => {
+    expect(candidateIds('Gazprom Neft', 'Person')).not.toContain('eu:4');
+    expect(candidateIds('Gazprom Neft', 'Organization')).toContain('eu:4');
+  });
+
+  it('returns at most the limit, best first, and nothing for unrelated names', () => {
+    expect(candidateIds('Smirnova Olga', 'Person', 1)).toEqual(['eu:5']);
+    expect(candidateIds('Qwxz Pqrt')).toEqual([]);
+  });
+
+  it('does not carry accumulator state from one query to the next', () => {
+    const first = candidateIds('Olga Smirnova');
+    candidateIds('Sergey Kislyak');
+    expect(candidateIds('Olga Smirnova')).toEqual(first);
+  });
+
+  it('refuses additions after it is frozen', () => {
+    expect(() => index.add(e('Person', { name: 'Late Comer' }))).toThrow(/frozen/u);
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * A coarse phonetic skeleton of a romanised token, written for transliterated names: vowels after
+ * the first letter dropped, voiced/unvoiced and look-alike consonants merged, doubles collapsed.
+ * `lukashenko`, `lukashenka` and `lukasjenka` share `LKXNK`. It is cheap, and it is what the
+ * index uses as one of its keys, so it must stay deterministic and allocation-light.
+ */
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+
+/** Multi-letter spellings first (longest match), then single letters. */
+const DIGRAPHS: readonly (readonly [string, string])[] = [
+  ['shch', 'X'],
+  ['sch', 'X'],
+  ['tsch', 'C'],
+  ['tch', 'C'],
+  ['ch', 'C'],
+  ['cz', 'C'],
+  ['sh', 'X'],
+  ['sz', 'X'],
+  ['sj', 'X'],
+  ['zh', 'J'],
+  ['kh', 'H'],
+  ['ts', 'S'],
+  ['tz', 'S'],
+  ['ph', 'F'],
+  ['th', 'T'],
+  ['ck', 'K'],
+  ['dz', 'S'],
+  ['gh', 'G'],
+];
+
+const SINGLE: Readonly<Record<string, string>> = {
+  b: 'P',
+  p: 'P',
+  c: 'K',
+  k: 'K',
+  q: 'K',
+  g: 'K',
+  d: 'T',
+  t: 'T',
+  f: 'F',
+  v: 'F',
+  w: 'F',
+  s: 'S',
+  z: 'S',
+  x: 'KS',
+  j: 'J',
+  h: 'H',
+  l: 'L',
+  m: 'M',
+  n: 'N',
+  r: 'R',
+};
+
+/**
+ * Memo of computed skeletons: the vocabulary of names is small next to the number of lookups
+ * (every list and query token). Bounded so a long-running service cannot grow it without limit.
+ */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 200_000;
+
+/** `u` after a, e or o and before a consonant or the end: Belarusian ŭ written without its breve. */
+function isDiphthongU(token: string, i: number): boolean {
+  const before = token[i - 1];
+  if (before !== 'o' && before !== 'a' && before !== 'e') return false;
+  const after = token[i + 1];
+  return after === undefined || !VOWELS.has(after);
+}
+
+export function phoneticKey(token: string): string {
+  const known = memo.get(token);
+  if (known !== undefined) return known;
+  const key = computePhoneticKey(token);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(token, key);
+  return key;
+}
+
+function computePhoneticKey(token: string): string {
+  let out = '';
+  let last = '';
+  let i = 0;
+  const length = token.length;
+  while (i < length) {
+    let code = '';
+    let step = 1;
+    for (const [from, to] of DIGRAPHS) {
+      if (token.startsWith(from, i)) {
+        code = to;
+        step = from.length;
+        break;
+      }
+    }
+    if (code === '') {
+      const ch = token[i]!;
+      if (ch === 'u' && i > 1 && isDiphthongU(token, i)) {
+        // Belarusian ŭ (`Piatrou`, `Sakalouski`, `Shautsou`) is the Russian v (`Petrov`).
+        code = 'F';
+      } else if (VOWELS.has(ch)) {
+        // Keep a leading vowel as one class ('A'): `Ivan` and `Ewan` differ at the start.
+        code = i === 0 ? 'A' : '';
+        if (i > 0) last = '';
+      } else {
+        code = SINGLE[ch] ?? '';
+      }
+    }
+    if (code !== '' && code !== last) out += code;
+    if (code !== '') last = code;
+    i += step;
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+/** Public surface of screening. */
+export * from './query.js';
+export * from './screen-batch.js';
