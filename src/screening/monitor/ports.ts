@@ -7,7 +7,6 @@ import type {
   Alert,
   AlertStatus,
   Decision,
-  DecisionAction,
   Hit,
   NewRescreenJob,
   RescreenJob,
@@ -33,17 +32,8 @@ export interface AlertFilter {
   readonly limit?: number;
 }
 
-export interface NewDecision {
-  readonly alertId: number;
-  readonly action: DecisionAction;
-  readonly fromStatus: AlertStatus | null;
-  readonly toStatus: AlertStatus;
-  readonly actor: string;
-  readonly reason: string | null;
-  readonly entityHash: string;
-  readonly versionId: number;
-  readonly at: string;
-}
+/** A decision before the store gives it an id. */
+export type NewDecision = Omit<Decision, 'id'>;
 
 /** A subject's id and lookup keys: what a delta reads to choose the subjects to re-screen. */
 export interface SubjectKeys {
