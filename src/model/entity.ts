@@ -83,30 +83,59 @@ export interface EntityInit {
 }
 
 /**
- * Whether a value has white space other than single inner spaces. Parsers call `Entity.create` for
- * every record, and most values are already clean: a char scan is much cheaper than the regex.
+ * Whether a UTF-16 code unit is white space for `\s` in a JavaScript regular expression: the
+ * ECMAScript WhiteSpace and LineTerminator sets (U+0085 is not one of them).
  */
-function needsWhitespaceFolding(value: string): boolean {
-  const last = value.length - 1;
-  for (let i = 0; i <= last; i++) {
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * `value.replace(/\s+/gu, ' ').trim()` without the regex: trims white space and folds every inner
+ * run of it into one space. Parsers call `Entity.create` for every record and most values are
+ * already clean, so the common case is one scan that returns the value itself; otherwise the
+ * clean stretches are copied as slices between the runs (long remarks hold many line breaks).
+ */
+export function foldWhitespace(value: string): string {
+  const length = value.length;
+  let start = 0;
+  while (start < length && isSpace(value.charCodeAt(start))) start++;
+  let end = length;
+  while (end > start && isSpace(value.charCodeAt(end - 1))) end--;
+  let out = '';
+  // `from` is where the stretch not yet copied to `out` begins.
+  let from = start;
+  for (let i = start; i < end; i++) {
     const code = value.charCodeAt(i);
-    // Most characters are printable ASCII: one range test lets them pass. Anything that `\s` may
-    // match (U+0085, U+00A0, U+1680, U+2000-U+3000, U+FEFF) sends the value to the regex.
-    if (code > 32 && code < 0x85) continue;
+    // Printable ASCII other than the space is by far the most common: one range test.
+    if (code > 32 && code < 0xa0) continue;
     if (code === 32) {
-      if (i === 0 || i === last || value.charCodeAt(i + 1) === 32) return true;
-    } else if (
-      code < 32 ||
-      code === 0xa0 ||
-      code === 0x85 ||
-      code === 0x1680 ||
-      code === 0xfeff ||
-      (code >= 0x2000 && code <= 0x3000)
-    ) {
-      return true;
+      // A single inner space (`end` is not white, so a space has a next character) stays.
+      const after = value.charCodeAt(i + 1);
+      if ((after > 32 && after < 0xa0) || !isSpace(after)) continue;
+    } else if (!isSpace(code)) {
+      continue;
     }
+    let next = i + 1;
+    while (isSpace(value.charCodeAt(next))) next++; // stops before `end`: value[end - 1] is not white
+    out += `${value.slice(from, i)} `;
+    from = next;
+    i = next - 1;
   }
-  return false;
+  if (from === 0 && end === length) return value;
+  return out + value.slice(from, end);
 }
 
 /** Below this many values a linear scan finds duplicates faster than building a Set. */
@@ -121,7 +150,7 @@ export function cleanValues(values: readonly (string | null | undefined)[]): str
   for (let i = 0; i < values.length; i++) {
     const raw = values[i];
     if (raw === null || raw === undefined) continue;
-    const value = needsWhitespaceFolding(raw) ? raw.replace(/\s+/gu, ' ').trim() : raw;
+    const value = foldWhitespace(raw);
     if (value === '') continue;
     if (seen !== undefined) {
       if (seen.has(value)) continue;

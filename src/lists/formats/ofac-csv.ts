@@ -62,31 +62,97 @@ function csvParser(onRecord?: (cells: string[]) => void): ReturnType<typeof pars
 }
 
 /**
- * Streams CSV records with the physical line each one starts on. Lines are counted here (one
- * per record plus the newlines inside its quoted cells) rather than taken from csv-parse's
- * `info`: that costs an object per record, and its `lines` drifts when quoted cells hold CRLF.
- * csv-parse errors become `ParseError`s naming file, line and field (`fieldName(column)`).
+ * Everything a readable stream has buffered, one array per wake-up: `stream.read()` drained in a
+ * loop, then one wait for `readable`. The stream's own async iterator costs a promise turn for
+ * every record, which is most of the price of a CSV row; this costs one per batch.
  */
-export async function* readCsvRows(
+async function* readableBatches<T>(stream: Readable): AsyncGenerator<T[]> {
+  let wake: (() => void) | undefined;
+  let ended = false;
+  let closed = false;
+  let failure: { readonly error: unknown } | undefined;
+  const notify = (): void => {
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
+  stream.on('readable', notify);
+  stream.on('end', () => {
+    ended = true;
+    notify();
+  });
+  stream.on('error', (error: unknown) => {
+    failure = { error };
+    notify();
+  });
+  stream.on('close', () => {
+    closed = true;
+    notify();
+  });
+  try {
+    while (true) {
+      const batch: T[] = [];
+      for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null) {
+        batch.push(item);
+      }
+      if (batch.length > 0) {
+        yield batch;
+        continue;
+      }
+      if (failure !== undefined) throw failure.error;
+      if (ended) return;
+      if (closed) throw new Error('the CSV stream closed before its end (premature close)');
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  } finally {
+    if (!ended) stream.destroy();
+  }
+}
+
+/**
+ * Streams CSV records with the physical line each one starts on, in batches (whatever csv-parse
+ * has ready): callers loop over each batch synchronously, so a row costs no promise turn. Lines
+ * are counted here (one per record plus the newlines inside its quoted cells) rather than taken
+ * from csv-parse's `info`: that costs an object per record, and its `lines` drifts when quoted
+ * cells hold CRLF. csv-parse errors become `ParseError`s naming file, line and field
+ * (`fieldName(column)`).
+ */
+export async function* readCsvRowBatches(
   open: () => Promise<Readable>,
   file: string,
   fieldName: (column: number) => string | undefined,
-): AsyncGenerator<CsvRow> {
+): AsyncGenerator<CsvRow[]> {
   const input = await open();
   const parser = csvParser();
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
   let line = 1;
   try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      yield { line, cells };
-      line += linesSpanned(cells);
+    for await (const batch of readableBatches<string[]>(parser)) {
+      const rows: CsvRow[] = new Array(batch.length);
+      for (let index = 0; index < batch.length; index++) {
+        const cells = batch[index] as string[];
+        rows[index] = { line, cells };
+        line += linesSpanned(cells);
+      }
+      yield rows;
     }
   } catch (error) {
     throw await csvFailure(error, open, file, fieldName);
   } finally {
     input.destroy();
   }
+}
+
+/** `readCsvRowBatches` one row at a time. */
+export async function* readCsvRows(
+  open: () => Promise<Readable>,
+  file: string,
+  fieldName: (column: number) => string | undefined,
+): AsyncGenerator<CsvRow> {
+  for await (const batch of readCsvRowBatches(open, file, fieldName)) yield* batch;
 }
 
 async function csvFailure(
@@ -649,7 +715,10 @@ function ofacRows(
   path: string,
   columns: readonly string[],
   info: ParseInfo,
-): { readonly rows: AsyncGenerator<CsvRow>; readonly entOf: (row: CsvRow) => number | undefined } {
+): {
+  readonly batches: AsyncGenerator<CsvRow[]>;
+  readonly entOf: (row: CsvRow) => number | undefined;
+} {
   const file = listFileName(path);
   const open = () => openListFile(path, info);
   // Comment files are "ent_num, text" but the text may itself hold commas in older copies.
@@ -665,7 +734,7 @@ function ofacRows(
     }
     return ent;
   };
-  return { rows: readCsvRows(open, file, (column) => columns[column]), entOf };
+  return { batches: readCsvRowBatches(open, file, (column) => columns[column]), entOf };
 }
 
 interface AltName {
@@ -677,17 +746,18 @@ interface AltName {
 async function readAddresses(path: string, info: ParseInfo): Promise<Map<number, string[][]>> {
   const out = new Map<number, string[][]>();
   const records = ofacRows(path, ADD_COLUMNS, info);
-  for await (const row of records.rows) {
-    const ent = records.entOf(row);
-    if (ent === undefined) continue;
-    const fields = [value(row.cells, 2), value(row.cells, 3), value(row.cells, 4)];
-    const remarks = value(row.cells, 5);
-    if (fields.every((field) => field === '') && remarks === '') continue;
-    const list = out.get(ent);
-    const entry = [...fields, remarks];
-    if (list === undefined) out.set(ent, [entry]);
-    else list.push(entry);
-  }
+  for await (const batch of records.batches)
+    for (const row of batch) {
+      const ent = records.entOf(row);
+      if (ent === undefined) continue;
+      const fields = [value(row.cells, 2), value(row.cells, 3), value(row.cells, 4)];
+      const remarks = value(row.cells, 5);
+      if (fields.every((field) => field === '') && remarks === '') continue;
+      const list = out.get(ent);
+      const entry = [...fields, remarks];
+      if (list === undefined) out.set(ent, [entry]);
+      else list.push(entry);
+    }
   return out;
 }
 
@@ -695,31 +765,33 @@ async function readAliases(path: string, info: ParseInfo): Promise<Map<number, A
   const out = new Map<number, AltName[]>();
   const file = listFileName(path);
   const records = ofacRows(path, ALT_COLUMNS, info);
-  for await (const row of records.rows) {
-    const ent = records.entOf(row);
-    if (ent === undefined) continue;
-    const name = value(row.cells, 3);
-    if (name === '') {
-      throw new ParseError({ file, line: row.line, field: 'alt_name' }, 'is empty');
+  for await (const batch of records.batches)
+    for (const row of batch) {
+      const ent = records.entOf(row);
+      if (ent === undefined) continue;
+      const name = value(row.cells, 3);
+      if (name === '') {
+        throw new ParseError({ file, line: row.line, field: 'alt_name' }, 'is empty');
+      }
+      const alt = { type: value(row.cells, 2).toLowerCase(), name, remarks: value(row.cells, 4) };
+      const list = out.get(ent);
+      if (list === undefined) out.set(ent, [alt]);
+      else list.push(alt);
     }
-    const alt = { type: value(row.cells, 2).toLowerCase(), name, remarks: value(row.cells, 4) };
-    const list = out.get(ent);
-    if (list === undefined) out.set(ent, [alt]);
-    else list.push(alt);
-  }
   return out;
 }
 
 async function readComments(path: string, info: ParseInfo): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   const records = ofacRows(path, COMMENT_COLUMNS, info);
-  for await (const row of records.rows) {
-    const ent = records.entOf(row);
-    if (ent === undefined) continue;
-    // The text continues the Remarks mid-word: concatenate without a separator.
-    const text = row.cells.slice(1).join(',');
-    out.set(ent, (out.get(ent) ?? '') + text);
-  }
+  for await (const batch of records.batches)
+    for (const row of batch) {
+      const ent = records.entOf(row);
+      if (ent === undefined) continue;
+      // The text continues the Remarks mid-word: concatenate without a separator.
+      const text = row.cells.slice(1).join(',');
+      out.set(ent, (out.get(ent) ?? '') + text);
+    }
   return out;
 }
 
@@ -809,57 +881,62 @@ async function* parseOfacCsv(request: ParseRequest, names: CompanionNames): Asyn
 
   const seen = new Set<number>();
   const records = ofacRows(main, MAIN_COLUMNS, info);
-  for await (const row of records.rows) {
-    const ent = records.entOf(row);
-    if (ent === undefined) continue;
-    const { cells, line } = row;
-    if (seen.has(ent)) {
-      throw new ParseError({ file: mainFile, line, field: 'ent_num' }, `duplicate ent_num ${ent}`);
-    }
-    seen.add(ent);
-    const schema = ofacSchema(value(cells, 2));
-    if (schema === undefined) {
-      throw new ParseError(
-        { file: mainFile, line, field: 'SDN_Type' },
-        `unknown type ${JSON.stringify(value(cells, 2))}`,
-      );
-    }
-    const name = value(cells, 1);
-    if (name === '') throw new ParseError({ file: mainFile, line, field: 'SDN_Name' }, 'is empty');
-
-    const builder = new OfacEntityBuilder(`ofac:${ent}`, schema, { file: mainFile, line });
-    builder.addName(nameDetail(name, 'primary', schema));
-    const programs = value(cells, 3);
-    if (programs.includes('] [')) {
-      for (const program of programs.split('] [')) builder.add('program', program.trim());
-    } else {
-      builder.add('program', programs);
-    }
-    builder.add('position', value(cells, 4));
-    builder.add('callSign', value(cells, 5));
-    builder.add('type', value(cells, 6));
-    builder.add('tonnage', value(cells, 7));
-    builder.add('grossRegisteredTonnage', value(cells, 8));
-    const flag = value(cells, 9);
-    if (flag !== '') builder.addCountry('flag', flag, 'Vess_flag');
-    builder.add('owner', value(cells, 10));
-
-    const remarks = value(cells, 11) + (comments.get(ent) ?? '');
-    if (remarks !== '') {
-      builder.add('notes', remarks);
-      applyRemarks(builder, remarks);
-    }
-    const alts = aliases.get(ent);
-    if (alts !== undefined) addAltNames(builder, alts, mainFile, info);
-    for (const [street, city, country, addRemarks] of addresses.get(ent) ?? []) {
-      builder.add('address', [street, city, country].filter((part) => part !== '').join(', '));
-      if (country !== undefined && country !== '') builder.addCountry('country', country);
-      if (addRemarks !== undefined && addRemarks !== '') {
-        builder.add('notes', `Address remark: ${addRemarks}`);
+  for await (const batch of records.batches)
+    for (const row of batch) {
+      const ent = records.entOf(row);
+      if (ent === undefined) continue;
+      const { cells, line } = row;
+      if (seen.has(ent)) {
+        throw new ParseError(
+          { file: mainFile, line, field: 'ent_num' },
+          `duplicate ent_num ${ent}`,
+        );
       }
+      seen.add(ent);
+      const schema = ofacSchema(value(cells, 2));
+      if (schema === undefined) {
+        throw new ParseError(
+          { file: mainFile, line, field: 'SDN_Type' },
+          `unknown type ${JSON.stringify(value(cells, 2))}`,
+        );
+      }
+      const name = value(cells, 1);
+      if (name === '')
+        throw new ParseError({ file: mainFile, line, field: 'SDN_Name' }, 'is empty');
+
+      const builder = new OfacEntityBuilder(`ofac:${ent}`, schema, { file: mainFile, line });
+      builder.addName(nameDetail(name, 'primary', schema));
+      const programs = value(cells, 3);
+      if (programs.includes('] [')) {
+        for (const program of programs.split('] [')) builder.add('program', program.trim());
+      } else {
+        builder.add('program', programs);
+      }
+      builder.add('position', value(cells, 4));
+      builder.add('callSign', value(cells, 5));
+      builder.add('type', value(cells, 6));
+      builder.add('tonnage', value(cells, 7));
+      builder.add('grossRegisteredTonnage', value(cells, 8));
+      const flag = value(cells, 9);
+      if (flag !== '') builder.addCountry('flag', flag, 'Vess_flag');
+      builder.add('owner', value(cells, 10));
+
+      const remarks = value(cells, 11) + (comments.get(ent) ?? '');
+      if (remarks !== '') {
+        builder.add('notes', remarks);
+        applyRemarks(builder, remarks);
+      }
+      const alts = aliases.get(ent);
+      if (alts !== undefined) addAltNames(builder, alts, mainFile, info);
+      for (const [street, city, country, addRemarks] of addresses.get(ent) ?? []) {
+        builder.add('address', [street, city, country].filter((part) => part !== '').join(', '));
+        if (country !== undefined && country !== '') builder.addCountry('country', country);
+        if (addRemarks !== undefined && addRemarks !== '') {
+          builder.add('notes', `Address remark: ${addRemarks}`);
+        }
+      }
+      yield builder.build(dataset);
     }
-    yield builder.build(dataset);
-  }
 
   for (const [kind, map] of [
     ['add', addresses],
