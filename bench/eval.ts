@@ -11,9 +11,8 @@
  * `--fit` refits the logistic calibration on the labelled pairs of (a) and (b) and writes
  * `src/matching/algorithms/sargas-v1.calibration.json`. Results go to `bench/results/eval.json`.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readList } from '../src/lists/read-list.js';
 import { sargasV1 } from '../src/matching/algorithms/sargas-v1.js';
@@ -27,16 +26,7 @@ import { isSchemaName, type SchemaName } from '../src/model/schemata.js';
 import { queryEntity, type ScreeningQuery } from '../src/screening/query.js';
 import { DEFAULT_LIMIT } from '../src/screening/screen-batch.js';
 import { baselineKey } from './baseline.js';
-
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above the evaluation');
-    dir = parent;
-  }
-  return dir;
-}
+import { projectRoot } from './support.js';
 
 const ROOT = projectRoot();
 const SHARED = join(ROOT, '..', 'shared', 'data');

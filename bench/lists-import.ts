@@ -9,11 +9,10 @@
  * tokeniser's speed the parsers keep (goal >= 50%). Then all four are imported into one fresh
  * PGlite (goal < 30 s in total).
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse';
 import { SaxesParser } from 'saxes';
 import { importList } from '../src/lists/import-list.js';
@@ -22,6 +21,7 @@ import type { ListFormat } from '../src/lists/types.js';
 import { systemClock } from '../src/shared/clock.js';
 import { ListRepository } from '../src/store/list-repository.js';
 import { openDb } from '../src/store/open-db.js';
+import { projectRoot } from './support.js';
 
 interface BenchList {
   readonly source: string;
@@ -31,16 +31,6 @@ interface BenchList {
   readonly path: string;
   /** Every file the list reads (OFAC: the triple), for the raw baseline and the byte count. */
   readonly files: readonly string[];
-}
-
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above the benchmark');
-    dir = parent;
-  }
-  return dir;
 }
 
 const shared = resolve(process.argv[2] ?? join(projectRoot(), '..', 'shared', 'data'));
@@ -130,7 +120,7 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
 }
 
 async function main(): Promise<void> {
-  const runs = 3;
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
   const header = ['list', 'MB', 'entities', 'raw MB/s', 'parse MB/s', 'entities/s', 'ratio'];
   const widths = [5, 6, 9, 9, 11, 11, 6];
   console.log(

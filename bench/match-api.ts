@@ -9,16 +9,17 @@
  * itself, both at concurrency 1 (latency) and N (throughput). Goal: p99 of a one-query `/match`
  * under 20 ms. Results go to stdout and `bench/results/match-api.json`.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { buildServer } from '../src/api/server.js';
 import { readList } from '../src/lists/read-list.js';
 import type { Entity } from '../src/model/entity.js';
 import { MatchService } from '../src/screening/match-service.js';
+import { argNumber, projectRoot } from './support.js';
 
 interface LoadSpec {
   readonly base: string;
@@ -82,21 +83,6 @@ if (!isMainThread) {
   runLoad(workerData as LoadSpec).then((result) => parentPort?.postMessage(result));
 } else {
   await main();
-}
-
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above the benchmark');
-    dir = parent;
-  }
-  return dir;
-}
-
-function argNumber(flag: string, fallback: number): number {
-  const at = process.argv.indexOf(flag);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
 function percentile(sorted: readonly number[], p: number): number {

@@ -1,20 +1,4 @@
-/**
- * Benchmark: delta re-screening of 100,000 monitored subjects after a real list update.
- *
- *   npm run build && node dist/bench/monitor.js [--subjects N] [--from DIR] [--to DIR]
- *        [--dataset NAME] [--database-url postgresql://...] [--full-after] [--check]
- *
- * In one fresh store (PGlite in memory, or an empty PostgreSQL database given by URL): imports
- * OFAC SDN 2021-07-07, imports N synthetic subjects (invented names, plus 1% real names from both
- * OFAC versions), runs the first full re-screen (the baseline), imports OFAC SDN 2023-12-28, runs
- * the delta re-screen of that version, and prints the ratio delta / full (goal: well under 10%).
- * `--full-after` also times a full re-screen of the updated state (same subjects, the newer list).
- * `--check` runs every subject, without the key pre-selection, against the delta's entities and
- * counts the pairs the delta missed (the recall of the pre-selection by name keys).
- */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { importList } from '../src/lists/import-list.js';
 import type { ListVersion } from '../src/lists/ports.js';
 import { readList } from '../src/lists/read-list.js';
@@ -33,16 +17,7 @@ import { systemClock } from '../src/shared/clock.js';
 import { ListRepository } from '../src/store/list-repository.js';
 import { MonitoringRepositoryStore } from '../src/store/monitoring-repository.js';
 import { openDb } from '../src/store/open-db.js';
-
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above the benchmark');
-    dir = parent;
-  }
-  return dir;
-}
+import { projectRoot } from './support.js';
 
 const LISTS = join(projectRoot(), '..', 'shared', 'data', 'lists');
 
