@@ -9,9 +9,9 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { CsvError, parse } from 'csv-parse';
 import { readList } from '../../lists/read-list.js';
 import { MatchIndex } from '../../matching/index/match-index.js';
+import { readCsvRecords } from '../../screening/csv-records.js';
 import {
   parseQueryHeader,
   parseQueryRow,
@@ -89,45 +89,6 @@ export async function loadIndex(lists: readonly ListArg[], io: CliIo): Promise<M
   return index;
 }
 
-interface QueryLine {
-  readonly line: number;
-  readonly cells: string[];
-}
-
-/** Streams the CSV's records with the line each starts on (header = line 1). */
-async function* readCsvLines(path: string, file: string): AsyncGenerator<QueryLine> {
-  const parser = createReadStream(path).pipe(
-    parse({
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }),
-  );
-  let lastEnd = 0;
-  let lastEmpty = 0;
-  try {
-    for await (const item of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number; empty_lines: number };
-    }>) {
-      const start = lastEnd + 1 + (item.info.empty_lines - lastEmpty);
-      lastEnd = item.info.lines;
-      lastEmpty = item.info.empty_lines;
-      yield { line: start, cells: item.record };
-    }
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      throw new ParseError(
-        { file, ...(line === undefined ? {} : { line }) },
-        `malformed CSV: ${error.message}`,
-      );
-    }
-    throw error;
-  }
-}
-
 async function countDataLines(path: string): Promise<number> {
   let count = 0;
   for await (const chunk of createReadStream(path)) {
@@ -176,7 +137,7 @@ export async function runScreen(options: ScreenCommandOptions, io: CliIo): Promi
   let errors = 0;
   let withMatch = 0;
   try {
-    for await (const { line, cells } of readCsvLines(options.input, file)) {
+    for await (const { line, cells } of readCsvRecords(options.input, file)) {
       if (header === null) {
         header = parseQueryHeader(cells, file);
         continue;

@@ -3,10 +3,9 @@
  * id_number`), where `id` is the subject's external id. Rows are checked by the same functions as
  * screening queries, so a subject and a query are the same thing to the matcher.
  */
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { CsvError, parse } from 'csv-parse';
 import { ParseError } from '../../shared/errors.js';
+import { readCsvRecords } from '../csv-records.js';
 import {
   parseQueryHeader,
   parseQueryRow,
@@ -27,46 +26,23 @@ export interface SubjectRow {
  */
 export async function* readSubjectsCsv(path: string): AsyncGenerator<SubjectRow> {
   const file = basename(path);
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
-  );
   let header: QueryHeader | null = null;
   const seen = new Map<string, number>();
-  let lastEnd = 0;
-  let lastEmpty = 0;
-  try {
-    for await (const item of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number; empty_lines: number };
-    }>) {
-      // The record starts after the previous one ended, plus any empty lines skipped between.
-      const line = lastEnd + 1 + (item.info.empty_lines - lastEmpty);
-      lastEnd = item.info.lines;
-      lastEmpty = item.info.empty_lines;
-      if (header === null) {
-        header = parseQueryHeader(item.record, file);
-        continue;
-      }
-      const query = parseQueryRow(item.record, header, file, line);
-      const first = seen.get(query.id);
-      if (first !== undefined) {
-        throw new ParseError(
-          { file, line, field: 'id' },
-          `subject id '${query.id}' appears twice (first on line ${first})`,
-        );
-      }
-      seen.set(query.id, line);
-      yield { line, query };
+  for await (const { line, cells } of readCsvRecords(path, file)) {
+    if (header === null) {
+      header = parseQueryHeader(cells, file);
+      continue;
     }
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
+    const query = parseQueryRow(cells, header, file, line);
+    const first = seen.get(query.id);
+    if (first !== undefined) {
       throw new ParseError(
-        { file, ...(line === undefined ? {} : { line }) },
-        `malformed CSV: ${error.message}`,
+        { file, line, field: 'id' },
+        `subject id '${query.id}' appears twice (first on line ${first})`,
       );
     }
-    throw error;
+    seen.set(query.id, line);
+    yield { line, query };
   }
   if (header === null) throw new ParseError({ file, line: 1 }, 'the file is empty (no header row)');
 }
