@@ -39,28 +39,37 @@ function storeLocation(config: Config): string {
   }
 }
 
-/** Binds the list use cases to a store; `afterImport` runs after each `importList`. */
+/**
+ * Binds the list use cases to a store; `afterImport` runs after each `importList` and after each
+ * `updateList` that imported a new version, with the command that imported it.
+ */
 export function listsService(
   store: ListStore,
   config: Config,
-  afterImport?: (result: ImportResult) => Promise<unknown>,
+  afterImport?: (result: ImportResult, origin: 'lists import' | 'lists update') => Promise<unknown>,
 ): ListsService {
   const deps = { store, clock: systemClock };
   return {
     location: storeLocation(config),
     importList: async (input, onProgress) => {
       const result = await importList(deps, input, onProgress);
-      await afterImport?.(result);
+      await afterImport?.(result, 'lists import');
       return result;
     },
     listVersions: (source) => store.listVersions(source),
     diffVersions: (source, from, to) => diffVersions(store, source, from, to),
-    updateList: (source, onEvent) =>
-      updateList(
+    updateList: async (source, onEvent) => {
+      const result = await updateList(
         { ...deps, downloadDir: join(config.dataDir, 'downloads') },
         { ...config.downloads[source] },
         onEvent,
-      ),
+      );
+      // Same hook as `importList`: a downloaded new version queues its delta re-screen.
+      if (result.status === 'imported' && result.version !== null) {
+        await afterImport?.({ status: 'imported', version: result.version }, 'lists update');
+      }
+      return result;
+    },
   };
 }
 
@@ -101,10 +110,10 @@ export async function main(args: readonly string[], options: MainOptions = {}): 
     async lists() {
       const handle = await open();
       // A new list version queues the delta re-screen of the subjects under watch, if any.
-      return listsService(new ListRepository(handle), config, async (result) => {
+      return listsService(new ListRepository(handle), config, async (result, origin) => {
         if (result.status !== 'imported') return;
         if ((await new MonitoringRepositoryStore(handle).countSubjects()) === 0) return;
-        await (await openMonitoring()).onListImported(result);
+        await (await openMonitoring()).onListImported(result, origin);
       });
     },
     monitor: openMonitoring,

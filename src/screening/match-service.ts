@@ -418,6 +418,8 @@ export class MatchService {
  */
 export class MatchServiceHolder {
   private service: MatchService | null = null;
+  /** A build or a check is running: `refresh` then does nothing (never two builds at once). */
+  private busy = false;
 
   current(): MatchService | null {
     return this.service;
@@ -429,8 +431,47 @@ export class MatchServiceHolder {
 
   /** Builds a new index from the store and swaps it in; queries keep using the old one meanwhile. */
   async reload(store: Pick<ListStore, 'listVersions' | 'versionEntities'>): Promise<MatchService> {
-    const service = await MatchService.load(store);
-    this.service = service;
-    return service;
+    this.busy = true;
+    try {
+      const service = await MatchService.load(store);
+      this.service = service;
+      return service;
+    } finally {
+      this.busy = false;
+    }
   }
+
+  /**
+   * Rebuilds the index when the store's current version of some list is not the one the index was
+   * built from (a version imported by another process, or a list added). Returns the new index,
+   * or null when nothing changed, no index is built yet, or a build is already running. The old
+   * index keeps answering until the new one is swapped in.
+   */
+  async refresh(
+    store: Pick<ListStore, 'listVersions' | 'versionEntities'>,
+  ): Promise<MatchService | null> {
+    const service = this.service;
+    if (service === null || this.busy) return null;
+    this.busy = true;
+    let outdated: boolean;
+    try {
+      const current = (await store.listVersions()).filter((version) => version.current);
+      outdated = !sameVersions(indexedVersions(service), current);
+    } finally {
+      this.busy = false;
+    }
+    return outdated ? this.reload(store) : null;
+  }
+}
+
+/** The list versions an index was built from (those of its `default` dataset). */
+function indexedVersions(service: MatchService): readonly ListVersion[] {
+  return service.datasets().find((dataset) => dataset.name === DEFAULT_DATASET)?.versions ?? [];
+}
+
+/** Whether two sets of current versions name the same version id for every list. */
+function sameVersions(a: readonly ListVersion[], b: readonly ListVersion[]): boolean {
+  if (a.length !== b.length) return false;
+  const ids = new Map(a.map((version) => [version.source, version.id]));
+  return b.every((version) => ids.get(version.source) === version.id);
 }

@@ -1,4 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,5 +118,51 @@ describe('sargas monitor', () => {
     );
     expect(again.code).toBe(75);
     expect(again.stderr).toContain("cannot move from 'dismissed' to 'dismissed'");
+  });
+
+  it('queues the delta re-screen when `lists update` imports a new version', async () => {
+    // A publisher on 127.0.0.1 serving the next UN publication; its own data dir and store.
+    const body = await readFile(sharedData('lists', 'un', '2026-02-27.xml'));
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-length': String(body.length) }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const saved = env;
+    try {
+      const { port } = server.address() as AddressInfo;
+      env = {
+        SARGAS_DATA_DIR: join(dir, 'data-update'),
+        DATABASE_URL: '',
+        SARGAS_URL_UN: `http://127.0.0.1:${port}/un.xml`,
+      };
+      const old = `un=${sharedData('lists', 'un', '2026-01-28.xml')}`;
+      expect((await sargas('lists', 'import', '--list', old)).code).toBe(0);
+      expect((await sargas('monitor', 'import', '--input', join(dir, 'subjects.csv'))).code).toBe(
+        0,
+      );
+      expect(lines<RescreenJob>((await sargas('monitor', 'jobs', '--json')).stdout)).toEqual([]);
+
+      const update = await sargas('lists', 'update', '--list', 'un');
+      expect(update.code).toBe(0);
+      expect(update.stdout).toMatch(/^imported un: /mu);
+      const versions = JSON.parse(
+        (await sargas('lists', 'versions', '--list', 'un', '--json')).stdout,
+      ) as { id: number; current: boolean }[];
+      // The job is the delta of the version the update just made current.
+      const current = versions.find((version) => version.current);
+      const jobs = lines<RescreenJob>((await sargas('monitor', 'jobs', '--json')).stdout);
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0]).toMatchObject({
+        kind: 'delta',
+        state: 'queued',
+        source: 'un',
+        requestedBy: 'lists update',
+      });
+      expect(versions).toHaveLength(2);
+      expect(jobs[0]!.versionId).toBe(current?.id);
+    } finally {
+      env = saved;
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

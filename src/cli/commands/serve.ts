@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
 import { createApiKey, parseScopes, storedKeyVerifier } from '../../api/api-keys.js';
 import { buildServer } from '../../api/server.js';
-import { MatchServiceHolder } from '../../screening/match-service.js';
+import type { ListStore } from '../../lists/ports.js';
+import {
+  DEFAULT_DATASET,
+  type MatchService,
+  MatchServiceHolder,
+} from '../../screening/match-service.js';
 import { systemClock } from '../../shared/clock.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import type { CommandContext } from '../services.js';
@@ -11,9 +16,44 @@ export interface ServeOptions {
   readonly host: string;
   /** Default: `none` on a loopback address (the local embedded default), else `required`. */
   readonly auth?: 'required' | 'none';
+  /**
+   * Seconds between checks for new current list versions (imported by another process or a CLI
+   * command); the index is then rebuilt in the background. 0 turns the check off. Default 60.
+   */
+  readonly refreshSeconds?: number;
 }
 
-export const DEFAULT_SERVE: ServeOptions = { port: 8000, host: '127.0.0.1' };
+export const DEFAULT_SERVE: ServeOptions = { port: 8000, host: '127.0.0.1', refreshSeconds: 60 };
+
+/** Where `refreshIndex` writes its one line. */
+export interface RefreshLog {
+  info(details: object, message: string): void;
+}
+
+/**
+ * The periodic check of `sargas serve`: when a list's current version in the store differs from
+ * the one the index was built from, rebuilds the index and swaps it in (requests keep using the
+ * old one meanwhile) and logs one line. Returns the new index, or null when nothing changed.
+ */
+export async function refreshIndex(
+  holder: MatchServiceHolder,
+  lists: Pick<ListStore, 'listVersions' | 'versionEntities'>,
+  log: RefreshLog,
+): Promise<MatchService | null> {
+  const started = performance.now();
+  const service = await holder.refresh(lists);
+  if (service !== null) {
+    const versions = service
+      .datasets()
+      .filter((dataset) => dataset.name !== DEFAULT_DATASET)
+      .flatMap((dataset) => dataset.versions.map((version) => `${version.source} ${version.id}`));
+    log.info(
+      { versions, ms: Math.round(performance.now() - started) },
+      'screening index rebuilt for new list versions',
+    );
+  }
+  return service;
+}
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -28,6 +68,17 @@ export function untilSignal(): Promise<NodeJS.Signals> {
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   });
+}
+
+function parseRefresh(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 86_400) {
+    throw new ValidationError(
+      `--refresh must be a number of seconds (0-86400, 0: off), not '${value}'`,
+      'refresh',
+    );
+  }
+  return seconds;
 }
 
 function parsePort(value: string): number {
@@ -75,7 +126,18 @@ export async function serveApi(
       (error: unknown) => resolve({ error }),
     );
   });
+  // A failed rebuild is logged and retried at the next check; the previous index keeps serving.
+  const refreshSeconds = options.refreshSeconds ?? DEFAULT_SERVE.refreshSeconds ?? 60;
+  const timer =
+    refreshSeconds > 0
+      ? setInterval(() => {
+          refreshIndex(holder, lists, app.log).catch((error: unknown) => {
+            app.log.error({ err: error }, 'screening index rebuild failed; the old index serves');
+          });
+        }, refreshSeconds * 1000).unref()
+      : null;
   const outcome = await Promise.race([stop.then(() => null), failure]);
+  if (timer !== null) clearInterval(timer);
   app.log.info('shutting down');
   await app.close();
   if (outcome !== null) throw outcome.error;
@@ -92,13 +154,19 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
       '--auth <mode>',
       "'required' (API keys) or 'none'; default: none on loopback, required elsewhere",
     )
-    .action(async (options: { port: string; host: string; auth?: string }) => {
+    .option(
+      '--refresh <seconds>',
+      'seconds between checks for new list versions, which rebuild the index (0: off)',
+      String(DEFAULT_SERVE.refreshSeconds),
+    )
+    .action(async (options: { port: string; host: string; auth?: string; refresh: string }) => {
       if (options.auth !== undefined && options.auth !== 'required' && options.auth !== 'none') {
         throw new ValidationError(`--auth must be 'required' or 'none'`, 'auth');
       }
       await serveApi(ctx, {
         port: parsePort(options.port),
         host: options.host,
+        refreshSeconds: parseRefresh(options.refresh),
         ...(options.auth === undefined ? {} : { auth: options.auth }),
       });
     });

@@ -62,12 +62,13 @@ export async function onListImported(
     readonly status: 'imported' | 'unchanged';
     readonly version: { readonly id: number };
   },
+  requestedBy = 'lists import',
 ): Promise<RescreenJob | null> {
   if (imported.status !== 'imported') return null;
   if ((await deps.store.countSubjects()) === 0) return null;
   return requestRescreen(deps, {
     kind: 'delta',
     versionId: imported.version.id,
-    requestedBy: 'lists import',
+    requestedBy,
   });
 }

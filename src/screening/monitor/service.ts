@@ -16,11 +16,17 @@ export interface MonitoringService {
   importSubjects(path: string, onProgress?: (rows: number) => void): Promise<ImportSubjectsResult>;
   importSubjectRows(rows: Iterable<SubjectRow>): Promise<ImportSubjectsResult>;
   requestRescreen(request: RescreenRequest): Promise<RescreenJob>;
-  /** After `lists import`: queues the delta of a new version when subjects are under watch. */
-  onListImported(imported: {
-    readonly status: 'imported' | 'unchanged';
-    readonly version: { readonly id: number };
-  }): Promise<RescreenJob | null>;
+  /**
+   * After `lists import` / `lists update`: queues the delta of a new version when subjects are
+   * under watch; `requestedBy` names the command (default `lists import`).
+   */
+  onListImported(
+    imported: {
+      readonly status: 'imported' | 'unchanged';
+      readonly version: { readonly id: number };
+    },
+    requestedBy?: string,
+  ): Promise<RescreenJob | null>;
   /** Starts running queued jobs in this process (a worker). */
   startWorker(): Promise<void>;
   waitForJob(jobId: number, options?: WaitOptions): Promise<RescreenJob>;
@@ -47,7 +53,8 @@ export function createMonitoringService(deps: {
     importSubjects: (path, onProgress) => importSubjects({ store, clock }, { path }, onProgress),
     importSubjectRows: (rows) => importSubjectRows({ store, clock }, rows),
     requestRescreen: (request) => requestRescreen({ store, lists, queue }, request),
-    onListImported: (imported) => onListImported({ store, lists, queue }, imported),
+    onListImported: (imported, requestedBy) =>
+      onListImported({ store, lists, queue }, imported, requestedBy),
     startWorker: () =>
       queue.work(async (jobId) => {
         await runRescreenJob(rescreenDeps, jobId);
