@@ -64,9 +64,19 @@ const UN_COUNTRIES: Readonly<Record<string, string>> = {
 
 /** ISO 3166-1 alpha-2 for a UN country name, or undefined ("na", "former Soviet Union"). */
 function unCountry(name: string | undefined): string | undefined {
-  if (name === undefined || name.toLowerCase() === 'na') return undefined;
-  return UN_COUNTRIES[name] ?? countryCode(name);
+  if (name === undefined) return undefined;
+  // The same few hundred names recur on every record: one Map lookup instead of a lowercasing, a
+  // dictionary lookup and the shared table's normalisation each time.
+  const known = COUNTRY_CACHE.get(name);
+  if (known !== undefined) return known === '' ? undefined : known;
+  const code = name.toLowerCase() === 'na' ? undefined : (UN_COUNTRIES[name] ?? countryCode(name));
+  if (COUNTRY_CACHE.size < COUNTRY_CACHE_LIMIT) COUNTRY_CACHE.set(name, code ?? '');
+  return code;
 }
+
+/** `unCountry` results by name ('' for "no code"); bounded, a list has a few hundred names. */
+const COUNTRY_CACHE = new Map<string, string>();
+const COUNTRY_CACHE_LIMIT = 4096;
 
 /**
  * Adds a country as its ISO code. A name without a code is not guessed: it is kept, labelled, in
@@ -319,7 +329,7 @@ function unHandler(
   /** What `group` is (meaningful while `group` is set). */
   let groupKind: Child = LEAF;
   let sub = new Fields();
-  const texts = new TextCapture(parser);
+  const texts = new TextCapture(parser, true);
 
   const alias = (record: Pending, fields: Fields): void => {
     const full = fields.ALIAS_NAME;
@@ -565,7 +575,11 @@ function unHandler(
         sub = new Fields();
         return;
       }
-      if (groupKind === VALUE_LIST) return;
+      // LIST_TYPE is always "UN List", and VERSIONNUM and the SORT_KEYs are not read: their text
+      // is not collected.
+      if (groupKind === VALUE_LIST || name === 'VERSIONNUM' || name.startsWith('SORT_KEY')) return;
+    } else if (depth === 5 && group === 'LIST_TYPE') {
+      return;
     }
     // A leaf field (or a VALUE): keep its text.
     texts.start();

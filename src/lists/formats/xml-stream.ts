@@ -107,29 +107,34 @@ export function attr(tag: SaxesTagPlain, name: string): string | undefined {
 
 /**
  * Collects the text of one element at a time. saxes slices every run of text, indentation
- * included, into a new string as soon as a text handler is registered; the lists are mostly
- * indentation, so the handler is registered only between the open and close tag of an element
- * whose text we keep. That keeps parsing close to the speed of bare tokenisation.
+ * included, into a new string as soon as a text handler is registered. By default the handler is
+ * registered only between the open and close tag of an element whose text we keep: best for lists
+ * that are mostly indentation and attributes (EU). With `stable`, one handler stays registered for
+ * the whole document and appends only between `start` and `stop`: on dense lists such as the UN's,
+ * where most elements are captured, switching the handler per element (a keyed store in saxes'
+ * `on`/`off`) costs more than the indentation slices it avoids.
  */
 export class TextCapture {
   private text = '';
   private active = false;
   private readonly append = (chunk: string): void => {
-    this.text += chunk;
+    if (this.active) this.text += chunk;
   };
 
-  constructor(private readonly parser: PlainSaxesParser) {
+  constructor(
+    private readonly parser: PlainSaxesParser,
+    private readonly stable = false,
+  ) {
     // CDATA is rare and costs nothing while absent, so its handler stays registered.
-    parser.on('cdata', (chunk) => {
-      if (this.active) this.text += chunk;
-    });
+    parser.on('cdata', this.append);
+    if (stable) parser.on('text', this.append);
   }
 
   start(): void {
     this.text = '';
     if (!this.active) {
       this.active = true;
-      this.parser.on('text', this.append);
+      if (!this.stable) this.parser.on('text', this.append);
     }
   }
 
@@ -137,7 +142,7 @@ export class TextCapture {
   stop(): string {
     if (this.active) {
       this.active = false;
-      this.parser.off('text');
+      if (!this.stable) this.parser.off('text');
     }
     return this.text.trim();
   }
