@@ -23,6 +23,7 @@ import { ParseError, ValidationError } from '../../shared/errors.js';
 import { displayName } from '../io.js';
 import type { ListParser, ParseRequest } from '../types.js';
 import { detectScript } from './name-script.js';
+import { addValue, type PropertyBag } from './property-bag.js';
 import {
   attr,
   type PlainSaxesParser,
@@ -59,20 +60,6 @@ async function* parseEuFsf(request: ParseRequest): AsyncGenerator<Entity> {
   const path = request.files[0];
   if (path === undefined) throw new ValidationError('the EU FSF parser needs one file', 'files');
   yield* streamXmlRecords(path, request.info, (parser) => euHandler(parser, path, request));
-}
-
-/**
- * A record's property values while it is read. A Map, not an object: a record gets a dozen or so
- * property keys in varying order, which would push a plain object into V8's dictionary mode and
- * make every `add` a megamorphic keyed store. `Entity.create` takes the Map as it is.
- */
-type Bag = Map<PropertyName, string[]>;
-
-function add(bag: Bag, key: PropertyName, value: string | undefined): void {
-  if (value === undefined) return;
-  const values = bag.get(key);
-  if (values === undefined) bag.set(key, [value]);
-  else values.push(value);
 }
 
 function country(tag: SaxesTagPlain): string | undefined {
@@ -124,7 +111,7 @@ interface Pending {
   readonly line: number;
   readonly element: string;
   subject: string | undefined;
-  readonly bag: Bag;
+  readonly bag: PropertyBag;
   readonly names: NameDetail[];
   readonly documents: IdentityDocument[];
   hasPrimary: boolean;
@@ -158,10 +145,10 @@ function euHandler(
         'sanctionEntity without a logicalId',
       );
     }
-    const bag: Bag = new Map();
-    add(bag, 'reference', attr(tag, 'euReferenceNumber'));
-    add(bag, 'reference', attr(tag, 'unitedNationId'));
-    add(bag, 'notes', attr(tag, 'designationDetails'));
+    const bag: PropertyBag = new Map();
+    addValue(bag, 'reference', attr(tag, 'euReferenceNumber'));
+    addValue(bag, 'reference', attr(tag, 'unitedNationId'));
+    addValue(bag, 'notes', attr(tag, 'designationDetails'));
     lastElement = `sanctionEntity[logicalId=${logicalId}]`;
     current = {
       logicalId,
@@ -184,25 +171,25 @@ function euHandler(
     const middleName = attr(tag, 'middleName');
     const lastName = attr(tag, 'lastName');
     const title = attr(tag, 'title');
-    add(bag, 'firstName', firstName);
-    add(bag, 'middleName', middleName);
-    add(bag, 'lastName', lastName);
-    add(bag, 'title', title);
-    add(bag, 'position', attr(tag, 'function'));
+    addValue(bag, 'firstName', firstName);
+    addValue(bag, 'middleName', middleName);
+    addValue(bag, 'lastName', lastName);
+    addValue(bag, 'title', title);
+    addValue(bag, 'position', attr(tag, 'function'));
     const gender = attr(tag, 'gender');
-    if (gender !== undefined) add(bag, 'gender', GENDER[gender.toUpperCase()] ?? gender);
+    if (gender !== undefined) addValue(bag, 'gender', GENDER[gender.toUpperCase()] ?? gender);
     if (full === undefined) return;
     let kind: NameKind;
     if (tag.attributes.strong === 'false') {
       kind = 'weak';
-      add(bag, 'weakAlias', full);
+      addValue(bag, 'weakAlias', full);
     } else if (!entity.hasPrimary) {
       kind = 'primary';
       entity.hasPrimary = true;
-      add(bag, 'name', full);
+      addValue(bag, 'name', full);
     } else {
       kind = 'alias';
-      add(bag, 'alias', full);
+      addValue(bag, 'alias', full);
     }
     const detail: {
       -readonly [K in keyof NameDetail]: NameDetail[K];
@@ -223,9 +210,9 @@ function euHandler(
     const from = attr(tag, 'yearRangeFrom');
     const to = attr(tag, 'yearRangeTo');
     if (from !== undefined || to !== undefined)
-      add(bag, 'birthDateRange', `${from ?? ''}/${to ?? ''}`);
-    else add(bag, 'birthDate', birthDateOf(tag));
-    add(
+      addValue(bag, 'birthDateRange', `${from ?? ''}/${to ?? ''}`);
+    else addValue(bag, 'birthDate', birthDateOf(tag));
+    addValue(
       bag,
       'birthPlace',
       joinParts([
@@ -236,7 +223,7 @@ function euHandler(
         countryText(tag),
       ]),
     );
-    add(bag, 'birthCountry', country(tag));
+    addValue(bag, 'birthCountry', country(tag));
   };
 
   const identification = (entity: Pending, tag: SaxesTagPlain): void => {
@@ -244,9 +231,9 @@ function euHandler(
     if (number === undefined) return;
     const type = attr(tag, 'identificationTypeCode') ?? 'other';
     const property = IDENTIFIER_PROPERTY[type] ?? 'idNumber';
-    add(entity.bag, property, number);
+    addValue(entity.bag, property, number);
     const latin = attr(tag, 'latinNumber');
-    if (latin !== undefined && latin !== number) add(entity.bag, property, latin);
+    if (latin !== undefined && latin !== number) addValue(entity.bag, property, latin);
     const notes: string[] = [];
     const description = attr(tag, 'identificationTypeDescription');
     if (description !== undefined) notes.push(description);
@@ -271,7 +258,7 @@ function euHandler(
   };
 
   const address = (entity: Pending, tag: SaxesTagPlain): void => {
-    add(
+    addValue(
       entity.bag,
       'address',
       joinParts([
@@ -284,7 +271,7 @@ function euHandler(
         countryText(tag),
       ]),
     );
-    add(entity.bag, 'country', country(tag));
+    addValue(entity.bag, 'country', country(tag));
   };
 
   const contactInfo = (entity: Pending, tag: SaxesTagPlain): void => {
@@ -292,22 +279,22 @@ function euHandler(
     switch (attr(tag, 'key')?.toUpperCase()) {
       case 'PHONE':
       case 'FAX':
-        add(entity.bag, 'phone', value);
+        addValue(entity.bag, 'phone', value);
         break;
       case 'EMAIL':
-        add(entity.bag, 'email', value);
+        addValue(entity.bag, 'email', value);
         break;
       case 'WEB':
       case 'WEBSITE':
-        add(entity.bag, 'website', value);
+        addValue(entity.bag, 'website', value);
         break;
       default:
-        add(entity.bag, 'notes', value);
+        addValue(entity.bag, 'notes', value);
     }
   };
 
   const regulation = (entity: Pending, tag: SaxesTagPlain): void => {
-    add(entity.bag, 'program', attr(tag, 'programme'));
+    addValue(entity.bag, 'program', attr(tag, 'programme'));
     const published = attr(tag, 'publicationDate') ?? attr(tag, 'entryIntoForceDate');
     if (
       published !== undefined &&
@@ -338,7 +325,7 @@ function euHandler(
       schema = SCHEMA_BY_SUBJECT[entity.subject] ?? 'LegalEntity';
     }
     const listingDate = entity.designationDate ?? entity.earliestRegulation;
-    add(entity.bag, 'listingDate', listingDate);
+    addValue(entity.bag, 'listingDate', listingDate);
     let caption: string | undefined;
     if (entity.names.length === 0) {
       caption = id;
@@ -393,7 +380,7 @@ function euHandler(
         if (depth === 3) birthdate(entity, tag);
         break;
       case 'citizenship':
-        if (depth === 3) add(entity.bag, 'citizenship', country(tag));
+        if (depth === 3) addValue(entity.bag, 'citizenship', country(tag));
         break;
       case 'identification':
         if (depth === 3) identification(entity, tag);
@@ -427,9 +414,9 @@ function euHandler(
     }
     if (texts.capturing) {
       const content = texts.stop() || undefined;
-      if (tag.name === 'remark') add(entity.bag, 'notes', content);
+      if (tag.name === 'remark') addValue(entity.bag, 'notes', content);
       else if (tag.name === 'publicationUrl' && child === 'regulation') {
-        add(entity.bag, 'sourceUrl', content);
+        addValue(entity.bag, 'sourceUrl', content);
       }
     }
     if (depth === 2) child = undefined;

@@ -26,6 +26,7 @@ import { displayName } from '../io.js';
 import type { ListParser, ParseRequest } from '../types.js';
 import { countryCode } from './countries.js';
 import { detectScript } from './name-script.js';
+import { addValue, type PropertyBag } from './property-bag.js';
 import {
   type PlainSaxesParser,
   streamXmlRecords,
@@ -40,20 +41,6 @@ async function* parseUnSc(request: ParseRequest): AsyncGenerator<Entity> {
   const path = request.files[0];
   if (path === undefined) throw new ValidationError('the UN SC parser needs one file', 'files');
   yield* streamXmlRecords(path, request.info, (parser) => unHandler(parser, path, request));
-}
-
-/**
- * A record's property values while it is read. A Map, not an object: a record gets a dozen or so
- * property keys in varying order, which would push a plain object into V8's dictionary mode and
- * make every `add` a megamorphic keyed store. `Entity.create` takes the Map as it is.
- */
-type Bag = Map<PropertyName, string[]>;
-
-function add(bag: Bag, key: PropertyName, value: string | undefined): void {
-  if (value === undefined || value === '') return;
-  const values = bag.get(key);
-  if (values === undefined) bag.set(key, [value]);
-  else values.push(value);
 }
 
 // Names the shared country table does not know, as the UN writes them.
@@ -82,11 +69,16 @@ const COUNTRY_CACHE_LIMIT = 4096;
  * Adds a country as its ISO code. A name without a code is not guessed: it is kept, labelled, in
  * `notes` (the address and birth-place text keep the name as written in any case).
  */
-function addCountry(bag: Bag, key: PropertyName, name: string | undefined, label: string): void {
+function addCountry(
+  bag: PropertyBag,
+  key: PropertyName,
+  name: string | undefined,
+  label: string,
+): void {
   if (name === undefined || name.toLowerCase() === 'na') return;
   const code = unCountry(name);
-  if (code !== undefined) add(bag, key, code);
-  else add(bag, 'notes', `${label}: ${name}`);
+  if (code !== undefined) addValue(bag, key, code);
+  else addValue(bag, 'notes', `${label}: ${name}`);
 }
 
 function joinParts(parts: readonly (string | undefined)[], separator = ', '): string {
@@ -300,7 +292,7 @@ interface Pending {
   readonly tag: 'INDIVIDUAL' | 'ENTITY';
   readonly line: number;
   readonly fields: Fields;
-  readonly bag: Bag;
+  readonly bag: PropertyBag;
   readonly aliases: NameDetail[];
   readonly documents: IdentityDocument[];
   /** The most recent LAST_DAY_UPDATED value. */
@@ -334,20 +326,20 @@ function unHandler(
   const alias = (record: Pending, fields: Fields): void => {
     const full = fields.ALIAS_NAME;
     const bag = record.bag;
-    add(bag, 'birthDate', isoDate(fields.DATE_OF_BIRTH));
-    add(bag, 'birthPlace', joinParts([fields.CITY_OF_BIRTH, fields.COUNTRY_OF_BIRTH]));
+    addValue(bag, 'birthDate', isoDate(fields.DATE_OF_BIRTH));
+    addValue(bag, 'birthPlace', joinParts([fields.CITY_OF_BIRTH, fields.COUNTRY_OF_BIRTH]));
     addCountry(bag, 'birthCountry', fields.COUNTRY_OF_BIRTH, 'Country of birth');
     if (full === undefined || full === '') return;
     const quality = fields.QUALITY ?? '';
     let kind: NameKind = 'alias';
     if (quality.toLowerCase() === 'low') {
       kind = 'weak';
-      add(bag, 'weakAlias', full);
+      addValue(bag, 'weakAlias', full);
     } else if (quality.toLowerCase() === 'f.k.a.') {
       kind = 'previous';
-      add(bag, 'previousName', full);
+      addValue(bag, 'previousName', full);
     } else {
-      add(bag, 'alias', full);
+      addValue(bag, 'alias', full);
     }
     const detail: { -readonly [K in keyof NameDetail]: NameDetail[K] } = { full, kind };
     const script = detectScript(full);
@@ -362,11 +354,11 @@ function unHandler(
     const from = fields.FROM_YEAR;
     const to = fields.TO_YEAR;
     if (type === 'BETWEEN' && (from !== undefined || to !== undefined)) {
-      add(record.bag, 'birthDateRange', `${from ?? ''}/${to ?? ''}`);
+      addValue(record.bag, 'birthDateRange', `${from ?? ''}/${to ?? ''}`);
     } else {
-      add(record.bag, 'birthDate', isoDate(fields.DATE) ?? fields.YEAR);
+      addValue(record.bag, 'birthDate', isoDate(fields.DATE) ?? fields.YEAR);
     }
-    if (fields.NOTE !== undefined) add(record.bag, 'notes', `Date of birth: ${fields.NOTE}`);
+    if (fields.NOTE !== undefined) addValue(record.bag, 'notes', `Date of birth: ${fields.NOTE}`);
   };
 
   const place = (fields: Fields): string => {
@@ -386,7 +378,7 @@ function unHandler(
     const number = fields.NUMBER;
     if (number === undefined) return;
     const type = fields.TYPE_OF_DOCUMENT ?? fields.TYPE_OF_DOCUMENT2 ?? 'other';
-    add(record.bag, PASSPORT.test(type) ? 'passportNumber' : 'idNumber', number);
+    addValue(record.bag, PASSPORT.test(type) ? 'passportNumber' : 'idNumber', number);
     // The issuing country's name stays in the note when it has no code.
     const issuedIn = joinParts([
       fields.CITY_OF_ISSUE,
@@ -420,14 +412,14 @@ function unHandler(
         break;
       case 'INDIVIDUAL_ADDRESS':
       case 'ENTITY_ADDRESS':
-        add(record.bag, 'address', place(fields));
+        addValue(record.bag, 'address', place(fields));
         addCountry(record.bag, 'country', fields.COUNTRY, 'Country');
         break;
       case 'INDIVIDUAL_DATE_OF_BIRTH':
         birthDate(record, fields);
         break;
       case 'INDIVIDUAL_PLACE_OF_BIRTH':
-        add(record.bag, 'birthPlace', place(fields));
+        addValue(record.bag, 'birthPlace', place(fields));
         addCountry(record.bag, 'birthCountry', fields.COUNTRY, 'Country of birth');
         break;
       case 'INDIVIDUAL_DOCUMENT':
@@ -444,10 +436,10 @@ function unHandler(
         addCountry(record.bag, 'nationality', item, 'Nationality');
         break;
       case 'DESIGNATION':
-        add(record.bag, 'position', item);
+        addValue(record.bag, 'position', item);
         break;
       case 'TITLE':
-        add(record.bag, 'title', item);
+        addValue(record.bag, 'title', item);
         break;
       case 'LAST_DAY_UPDATED': {
         const date = isoDate(item);
@@ -483,7 +475,7 @@ function unHandler(
     const names: NameDetail[] = [];
     const full = joinParts([f.FIRST_NAME, f.SECOND_NAME, f.THIRD_NAME, f.FOURTH_NAME], ' ');
     if (full !== '') {
-      add(bag, 'name', full);
+      addValue(bag, 'name', full);
       const detail: { -readonly [K in keyof NameDetail]: NameDetail[K] } = {
         full,
         kind: 'primary',
@@ -498,14 +490,14 @@ function unHandler(
       info.warnings.push(`${file}: line ${record.line}, element <${element}>: no name; kept`);
     }
     if (record.tag === 'INDIVIDUAL') {
-      add(bag, 'firstName', f.FIRST_NAME);
-      add(bag, 'secondName', f.SECOND_NAME);
-      add(bag, 'middleName', f.THIRD_NAME);
-      add(bag, 'middleName', f.FOURTH_NAME);
+      addValue(bag, 'firstName', f.FIRST_NAME);
+      addValue(bag, 'secondName', f.SECOND_NAME);
+      addValue(bag, 'middleName', f.THIRD_NAME);
+      addValue(bag, 'middleName', f.FOURTH_NAME);
     }
     const original = f.NAME_ORIGINAL_SCRIPT;
     if (original !== undefined && original !== '') {
-      add(bag, 'alias', original);
+      addValue(bag, 'alias', original);
       const detail: { -readonly [K in keyof NameDetail]: NameDetail[K] } = {
         full: original,
         kind: 'alias',
@@ -516,13 +508,13 @@ function unHandler(
       names.push(detail);
     }
     names.push(...record.aliases);
-    add(bag, 'program', f.UN_LIST_TYPE);
-    add(bag, 'reference', f.REFERENCE_NUMBER);
-    add(bag, 'listingDate', isoDate(f.LISTED_ON));
-    add(bag, 'modifiedAt', record.updated);
-    add(bag, 'notes', f.COMMENTS1);
+    addValue(bag, 'program', f.UN_LIST_TYPE);
+    addValue(bag, 'reference', f.REFERENCE_NUMBER);
+    addValue(bag, 'listingDate', isoDate(f.LISTED_ON));
+    addValue(bag, 'modifiedAt', record.updated);
+    addValue(bag, 'notes', f.COMMENTS1);
     const gender = f.GENDER?.toLowerCase();
-    add(bag, 'gender', gender);
+    addValue(bag, 'gender', gender);
     const id = `un:${dataId}`;
     ready.push(
       Entity.create({
