@@ -43,6 +43,22 @@ export interface Config {
   readonly debug: boolean;
   /** Where `sargas lists update` downloads each official list from. */
   readonly downloads: Readonly<Record<OfficialList, ListDownload>>;
+  /** The vetting workflow's settings. */
+  readonly vetting: VettingSettings;
+}
+
+/** Null in any field: the vetting service's built-in default. */
+export interface VettingSettings {
+  /** `SARGAS_SLA_POLICY`: a JSON file of SLA days per permit type. */
+  readonly slaPolicyFile: string | null;
+  /** `SARGAS_RISK_RULES`: a JSON file of the employment risk rules. */
+  readonly riskRulesFile: string | null;
+  /** `SARGAS_QA_SAMPLE_RATE`: the share (0..1) of clean cases an analyst reviews anyway. */
+  readonly qaSampleRate: number | null;
+  /** `SARGAS_WEBHOOK_SECRET`: the HMAC key that signs webhook deliveries. */
+  readonly webhookSecret: string | null;
+  /** `SARGAS_SESSION_HOURS`: how long a login session lasts. */
+  readonly sessionHours: number | null;
 }
 
 /**
@@ -151,6 +167,31 @@ function defaultBundleDir(): string {
   }
 }
 
+/** A number in `[min, max]` from `key`, or null when unset. */
+function numberIn(env: Env, key: string, min: number, max: number): number | null {
+  const raw = nonEmpty(env, key);
+  if (raw === null) return null;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new ValidationError(`${key} must be a number from ${min} to ${max}, not '${raw}'`, key);
+  }
+  return value;
+}
+
+function vettingSettings(env: Env): VettingSettings {
+  const file = (key: string) => {
+    const path = nonEmpty(env, key);
+    return path === null ? null : resolve(path);
+  };
+  return Object.freeze({
+    slaPolicyFile: file('SARGAS_SLA_POLICY'),
+    riskRulesFile: file('SARGAS_RISK_RULES'),
+    qaSampleRate: numberIn(env, 'SARGAS_QA_SAMPLE_RATE', 0, 1),
+    webhookSecret: nonEmpty(env, 'SARGAS_WEBHOOK_SECRET'),
+    sessionHours: numberIn(env, 'SARGAS_SESSION_HOURS', 0.25, 24 * 30),
+  });
+}
+
 /** Reads the configuration from an environment (the process's own by default). */
 export function loadConfig(env: Env = process.env): Config {
   const downloads = Object.fromEntries(
@@ -162,5 +203,6 @@ export function loadConfig(env: Env = process.env): Config {
     bundleDir: resolve(nonEmpty(env, 'SARGAS_BUNDLE_DIR') ?? defaultBundleDir()),
     debug: ['1', 'true', 'yes'].includes((env.SARGAS_DEBUG ?? '').toLowerCase()),
     downloads: Object.freeze(downloads),
+    vetting: vettingSettings(env),
   });
 }

@@ -1,22 +1,33 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readFirstLine } from './cli/commands/users.js';
 import { reportError } from './cli/exit.js';
 import type { CliIo } from './cli/io.js';
 import { processIo } from './cli/io.js';
 import { runCli } from './cli/main.js';
 import type { CliServices, ListsService } from './cli/services.js';
-import { type Config, type Env, loadConfig } from './config.js';
+import { type Config, type Env, loadConfig, type VettingSettings } from './config.js';
 import { diffVersions } from './lists/diff-versions.js';
 import { type ImportResult, importList } from './lists/import-list.js';
 import type { ListStore } from './lists/ports.js';
 import { updateList } from './lists/update-lists.js';
+import type { MatchService } from './screening/match-service.js';
 import { createMonitoringService, type MonitoringService } from './screening/monitor/index.js';
-import { systemClock } from './shared/clock.js';
+import { type Clock, systemClock } from './shared/clock.js';
+import { ParseError } from './shared/errors.js';
 import { ApiKeyRepository } from './store/api-key-repository.js';
 import type { DbHandle } from './store/db.js';
 import { openJobQueue } from './store/job-queue.js';
 import { ListRepository } from './store/list-repository.js';
 import { MonitoringRepositoryStore } from './store/monitoring-repository.js';
 import { openDb } from './store/open-db.js';
+import { VettingRepositoryStore } from './store/vetting-repository.js';
+import { argon2Hasher } from './vetting/argon2-hasher.js';
+import { createVettingService, type VettingDeps } from './vetting/create-service.js';
+import type { VettingService } from './vetting/service.js';
+import { DEFAULT_SLA_POLICY, parseSlaPolicy } from './vetting/sla.js';
+import { DEFAULT_RISK_RULES, parseRiskRules } from './vetting/triage/index.js';
+import { fetchWebhookSender } from './vetting/webhook-sender.js';
 
 /**
  * The composition root: the one place that reads the configuration, constructs adapters and binds
@@ -73,6 +84,49 @@ export function listsService(
   };
 }
 
+async function readJsonFile(file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ParseError({ file }, `not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** The vetting settings with their policy and rules files read and checked. */
+async function vettingConfig(settings: VettingSettings): Promise<VettingDeps['config']> {
+  const { slaPolicyFile, riskRulesFile, qaSampleRate, sessionHours } = settings;
+  return {
+    sla:
+      slaPolicyFile === null
+        ? DEFAULT_SLA_POLICY
+        : parseSlaPolicy(await readJsonFile(slaPolicyFile), slaPolicyFile),
+    rules:
+      riskRulesFile === null
+        ? DEFAULT_RISK_RULES
+        : parseRiskRules(await readJsonFile(riskRulesFile), riskRulesFile),
+    webhookSecret: settings.webhookSecret,
+    ...(qaSampleRate === null ? {} : { qaSampleRate }),
+    ...(sessionHours === null ? {} : { sessionHours }),
+  };
+}
+
+function vettingService(
+  handle: DbHandle,
+  config: VettingDeps['config'],
+  clock: Clock,
+  screening: () => MatchService | null,
+): VettingService {
+  return createVettingService({
+    store: new VettingRepositoryStore(handle),
+    hasher: argon2Hasher(),
+    clock,
+    screening,
+    webhook: fetchWebhookSender(),
+    config,
+  });
+}
+
 export interface MainOptions {
   readonly io?: CliIo;
   /** The environment to configure from (tests pass their own); the process's by default. */
@@ -105,6 +159,9 @@ export async function main(args: readonly string[], options: MainOptions = {}): 
         clock: systemClock,
       }),
     ));
+  // Read on first use: a broken policy file fails the vetting commands, not `lists import`.
+  let vettingSettings: Promise<VettingDeps['config']> | null = null;
+  const openVettingConfig = () => (vettingSettings ??= vettingConfig(config.vetting));
   const services: CliServices = {
     config,
     async lists() {
@@ -119,7 +176,28 @@ export async function main(args: readonly string[], options: MainOptions = {}): 
     monitor: openMonitoring,
     async api() {
       const handle = await open();
-      return { lists: new ListRepository(handle), apiKeys: new ApiKeyRepository(handle) };
+      return {
+        lists: new ListRepository(handle),
+        apiKeys: new ApiKeyRepository(handle),
+        vetting: async (screening) =>
+          vettingService(handle, await openVettingConfig(), systemClock, screening),
+      };
+    },
+    readStdinLine: () => readFirstLine(process.stdin),
+    // The console's commands never triage, so they need no screening index.
+    async vetting() {
+      return vettingService(await open(), await openVettingConfig(), systemClock, () => null);
+    },
+    async vettingAdmin() {
+      const handle = await open();
+      const settings = await openVettingConfig();
+      return {
+        store: new VettingRepositoryStore(handle),
+        lists: new ListRepository(handle),
+        sla: settings.sla,
+        serviceWith: ({ clock, screening }) =>
+          vettingService(handle, settings, clock, () => screening),
+      };
     },
   };
 

@@ -9,7 +9,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../shared/clock.js';
 import { ValidationError } from '../shared/errors.js';
 
-export const API_SCOPES = ['match', 'search', 'admin'] as const;
+/** `monitor`: subjects under watch, re-screening jobs and alert decisions (`/monitoring`). */
+export const API_SCOPES = ['match', 'search', 'monitor', 'admin'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export function isApiScope(value: string): value is ApiScope {
@@ -34,6 +35,8 @@ export interface StoredApiKey {
   readonly scopes: readonly string[];
   readonly createdAt: string;
   readonly revokedAt: string | null;
+  /** The vetting user the key acts as on `/api/v1` (the migration authority's system); or null. */
+  readonly userId?: number | null;
 }
 
 /** The storage the API keys need (implemented by `store/api-key-repository.ts`). */
@@ -44,6 +47,7 @@ export interface ApiKeyStore {
     keyHash: string;
     scopes: readonly string[];
     createdAt: string;
+    userId?: number | null;
   }): Promise<StoredApiKey>;
   findActiveByHash(keyHash: string): Promise<StoredApiKey | null>;
 }
@@ -88,7 +92,12 @@ export function parseScopes(values: readonly string[]): ApiScope[] {
 /** Creates a key; the returned `key` is the only time the clear key exists. */
 export async function createApiKey(
   deps: { readonly store: ApiKeyStore; readonly clock: Clock },
-  input: { readonly name: string; readonly scopes: readonly ApiScope[] },
+  input: {
+    readonly name: string;
+    readonly scopes: readonly ApiScope[];
+    /** Binds the key to a vetting user: on `/api/v1` it acts as that user. */
+    readonly userId?: number;
+  },
 ): Promise<{ key: string; record: StoredApiKey }> {
   if (input.name.trim() === '') throw new ValidationError('the key needs a name', 'name');
   const key = generateApiKey();
@@ -98,6 +107,7 @@ export async function createApiKey(
     keyHash: hashApiKey(key),
     scopes: input.scopes,
     createdAt: deps.clock.now().toISOString(),
+    ...(input.userId === undefined ? {} : { userId: input.userId }),
   });
   return { key, record };
 }

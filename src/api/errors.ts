@@ -13,6 +13,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   invalid_transition: 409,
   integrity: 500,
   download: 502,
+  unauthenticated: 401,
 };
 
 /** The yente-style error body: `{"detail": "..."}`, plus the offending field when one is known. */

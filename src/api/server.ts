@@ -10,10 +10,15 @@ import Fastify, {
   type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
+import type { MonitoringService } from '../screening/monitor/index.js';
+import { type Clock, systemClock } from '../shared/clock.js';
+import type { SubmitResult, VettingService } from '../vetting/service.js';
 import type { ApiKeyVerifier } from './api-keys.js';
+import { monitoringRoutes } from './monitoring/index.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { v1Routes } from './v1/index.js';
 import { type CatalogSource, type ScreeningSource, yenteRoutes } from './yente/index.js';
 
 export interface ServerConfig {
@@ -29,6 +34,14 @@ export interface ServerDeps {
   /** Null: no key store (then only `auth: 'none'` lets anyone in). */
   readonly apiKeys: ApiKeyVerifier | null;
   readonly config: ServerConfig;
+  /** The vetting use cases, served under `/api/v1`; absent: no `/api/v1` routes. */
+  readonly vetting?: VettingService;
+  /** Called after `/api/v1/assessments` created an assessment (the server starts its triage). */
+  readonly onAssessmentSubmitted?: (result: SubmitResult) => void;
+  /** "Now" for the vetting API's overdue flags; the system clock by default. */
+  readonly clock?: Clock;
+  /** Monitoring (subjects, jobs, alerts) under `/monitoring`; absent: no such routes. */
+  readonly monitoring?: MonitoringService;
   /** Pino options, or false for none (tests). JSON lines on stdout by default. */
   readonly logger?: FastifyServerOptions['logger'];
 }
@@ -66,5 +79,18 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   app.register(authPlugin, { mode: deps.config.auth, verifier: deps.apiKeys });
   app.register(openapiPlugin, { version: deps.config.version ?? '0.1.0' });
   app.register(yenteRoutes, { screening: deps.screening, lists: deps.lists });
+  if (deps.monitoring !== undefined) {
+    app.register(monitoringRoutes, { monitoring: deps.monitoring });
+  }
+  if (deps.vetting !== undefined) {
+    app.register(v1Routes, {
+      prefix: '/api/v1',
+      vetting: deps.vetting,
+      clock: deps.clock ?? systemClock,
+      ...(deps.onAssessmentSubmitted === undefined
+        ? {}
+        : { onAssessmentSubmitted: deps.onAssessmentSubmitted }),
+    });
+  }
   return app;
 }

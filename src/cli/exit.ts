@@ -16,6 +16,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode | 'usage' | 'unexpected', num
   conflict: 75, // EX_TEMPFAIL: retrying may help
   invalid_transition: 75,
   forbidden: 77, // EX_NOPERM
+  unauthenticated: 77,
 };
 
 /** File-system errors that come from a path the user typed, not from a bug. */

@@ -1,13 +1,18 @@
 import { Command, CommanderError } from 'commander';
+import { registerAgenciesCommands } from './commands/agencies.js';
+import { registerAuditCommands } from './commands/audit.js';
+import { registerDemoCommands } from './commands/demo.js';
 import { registerListsDiffCommand } from './commands/lists-diff.js';
 import { registerListsImportCommand } from './commands/lists-import.js';
 import { registerListsStatsCommand } from './commands/lists-stats.js';
 import { registerListsUpdateCommand } from './commands/lists-update.js';
 import { registerListsVersionsCommand } from './commands/lists-versions.js';
 import { registerMonitorCommand } from './commands/monitor.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerScreenCommand } from './commands/screen.js';
 import { registerApiKeysCommands, registerServeCommand } from './commands/serve.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerUsersCommands } from './commands/users.js';
 import { reportError } from './exit.js';
 import type { CliIo } from './io.js';
 import type { CliServices, CommandContext } from './services.js';
@@ -40,6 +45,12 @@ export function buildProgram(ctx: CommandContext): Command {
   registerServeCommand(program, ctx);
   const apikeys = registerApiKeysCommands(program, ctx);
   const monitor = registerMonitorCommand(program, ctx);
+  // The vetting workflow's console commands.
+  const users = registerUsersCommands(program, ctx);
+  const agencies = registerAgenciesCommands(program, ctx);
+  const audit = registerAuditCommands(program, ctx);
+  registerReportCommand(program, ctx);
+  const demo = registerDemoCommands(program, ctx);
 
   // Subcommands inherit the output settings and the exit override, so usage errors anywhere are
   // reported (and mapped to an exit code) in one place.
@@ -48,6 +59,10 @@ export function buildProgram(ctx: CommandContext): Command {
     ...lists.commands,
     ...apikeys.commands,
     ...monitor.commands,
+    ...users.commands,
+    ...agencies.commands,
+    ...audit.commands,
+    ...demo.commands,
     ...program.commands,
   ]) {
     command.exitOverride().configureOutput(program.configureOutput());

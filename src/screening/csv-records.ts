@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { ParseError } from '../shared/errors.js';
 
@@ -14,7 +15,16 @@ export interface CsvRecord {
  * stray quote) becomes a `ParseError` naming `file` and the line csv-parse reports.
  */
 export async function* readCsvRecords(path: string, file: string): AsyncGenerator<CsvRecord> {
-  const parser = createReadStream(path).pipe(
+  yield* readCsvStream(createReadStream(path), file);
+}
+
+/** The same for CSV already in memory (an HTTP request body); `file` names it in errors. */
+export async function* readCsvText(text: string, file: string): AsyncGenerator<CsvRecord> {
+  yield* readCsvStream(Readable.from([text]), file);
+}
+
+async function* readCsvStream(input: Readable, file: string): AsyncGenerator<CsvRecord> {
+  const parser = input.pipe(
     parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
   );
   let lastEnd = 0;

@@ -315,8 +315,9 @@ export class MatchService {
     const { index, allowed } = this.pick(dataset, options);
     if (allowed !== null && allowed.size === 0) return { query: example, results: [], matches: 0 };
     const excluded = new Set(options.excludeEntityIds ?? []);
-    // The index ranks by shared name keys only; scoring a window wider than `limit` lets dates
-    // and identifiers reorder the top. Filters widen it further, since they drop candidates.
+    // The index puts entities sharing an identifier first, then ranks by shared name keys only;
+    // scoring a window wider than `limit` lets dates and countries reorder the top. Filters widen
+    // it further, since they drop candidates.
     const filtered = allowed !== null || excluded.size > 0;
     const window = Math.min(
       MAX_WINDOW,

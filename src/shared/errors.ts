@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'conflict'
   | 'invalid_transition'
   | 'integrity'
-  | 'download';
+  | 'download'
+  | 'unauthenticated';
 
 export class SargasError extends Error {
   readonly code: ErrorCode;
@@ -90,6 +91,16 @@ export class InvalidTransitionError extends SargasError {
     readonly to: string,
   ) {
     super('invalid_transition', `cannot move from '${from}' to '${to}'`, { from, to });
+  }
+}
+
+/**
+ * The caller could not be identified (a failed login, an unknown or expired session). Deliberately
+ * vague: it never says whether the user exists or which part was wrong.
+ */
+export class UnauthenticatedError extends SargasError {
+  constructor(message = 'invalid credentials') {
+    super('unauthenticated', message);
   }
 }
 

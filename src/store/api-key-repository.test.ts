@@ -35,6 +35,7 @@ describe.each(DIALECTS)('ApiKeyRepository on %s', (dialect) => {
       scopes: ['match', 'search'],
       createdAt: '2026-03-01T10:00:00.000Z',
       revokedAt: null,
+      userId: null,
     });
     expect(await keys.findActiveByHash(hash('a'))).toEqual(created);
     expect(await keys.findActiveByHash(hash('b'))).toBeNull();
@@ -60,5 +61,26 @@ describe.each(DIALECTS)('ApiKeyRepository on %s', (dialect) => {
     await expect(keys.insert({ ...key, keyHash: hash('d'), scopes: ['root'] })).rejects.toThrow();
     await expect(keys.insert({ ...key, keyHash: hash('e'), scopes: [] })).rejects.toThrow();
     await expect(keys.insert({ ...key, keyHash: 'short' })).rejects.toThrow();
+  });
+
+  it('binds a key to a vetting user, and refuses a user that does not exist', async () => {
+    const [user] = await db.query<{ id: number }>(
+      `INSERT INTO users (username, password_hash, roles, created_at)
+       VALUES ('mig.system', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', ARRAY['analyst'], now())
+       RETURNING id`,
+    );
+    const key = {
+      name: 'migration system',
+      prefix: 'sargas_m',
+      keyHash: hash('f'),
+      scopes: ['match'],
+      createdAt: '2026-03-01T10:00:00.000Z',
+    };
+    const bound = await keys.insert({ ...key, userId: user!.id });
+    expect(bound.userId).toBe(user!.id);
+    expect((await keys.findActiveByHash(hash('f')))?.userId).toBe(user!.id);
+    await expect(
+      keys.insert({ ...key, keyHash: hash('0'), userId: user!.id + 1000 }),
+    ).rejects.toThrow();
   });
 });

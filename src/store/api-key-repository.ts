@@ -11,6 +11,8 @@ export interface ApiKeyRecord {
   readonly scopes: readonly string[];
   readonly createdAt: string;
   readonly revokedAt: string | null;
+  /** The vetting user the key acts as on `/api/v1`, or null. */
+  readonly userId: number | null;
 }
 
 export interface NewApiKey {
@@ -19,6 +21,7 @@ export interface NewApiKey {
   readonly keyHash: string;
   readonly scopes: readonly string[];
   readonly createdAt: string;
+  readonly userId?: number | null;
 }
 
 interface ApiKeyRow {
@@ -29,9 +32,10 @@ interface ApiKeyRow {
   scopes: string[];
   created_at: Date | string;
   revoked_at: Date | string | null;
+  user_id: number | null;
 }
 
-const COLUMNS = 'id, name, prefix, key_hash, scopes, created_at, revoked_at';
+const COLUMNS = 'id, name, prefix, key_hash, scopes, created_at, revoked_at, user_id';
 
 function iso(value: Date | string): string {
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
@@ -46,6 +50,7 @@ function rowToKey(row: ApiKeyRow): ApiKeyRecord {
     scopes: [...row.scopes],
     createdAt: iso(row.created_at),
     revokedAt: row.revoked_at === null ? null : iso(row.revoked_at),
+    userId: row.user_id,
   };
 }
 
@@ -56,9 +61,9 @@ export class ApiKeyRepository {
   async insert(key: NewApiKey): Promise<ApiKeyRecord> {
     try {
       const rows = await this.db.query<ApiKeyRow>(
-        `INSERT INTO api_keys (name, prefix, key_hash, scopes, created_at)
-         VALUES ($1, $2, $3, $4::text[], $5) RETURNING ${COLUMNS}`,
-        [key.name, key.prefix, key.keyHash, [...key.scopes], key.createdAt],
+        `INSERT INTO api_keys (name, prefix, key_hash, scopes, created_at, user_id)
+         VALUES ($1, $2, $3, $4::text[], $5, $6) RETURNING ${COLUMNS}`,
+        [key.name, key.prefix, key.keyHash, [...key.scopes], key.createdAt, key.userId ?? null],
       );
       return rowToKey(rows[0]!);
     } catch (error) {

@@ -50,6 +50,22 @@ export async function resetListTables(db: DbHandle): Promise<void> {
   );
 }
 
+/**
+ * Runs one statement against `audit_log` with its append-only trigger disabled, as a database
+ * superuser could: how tests tamper with the log to show that verification catches it.
+ */
+export async function tamperAuditLog(
+  db: DbHandle,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+    await tx.query(sql, params);
+    await tx.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
+  });
+}
+
 async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: `${TEST_SERVER_URL}/postgres` });
   await client.connect();

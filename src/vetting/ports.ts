@@ -55,6 +55,8 @@ export interface Delivery {
   readonly nextAttemptAt: string;
   readonly lastError: string | null;
   readonly deliveredAt: string | null;
+  /** When the attempts ran out (the agency can still pull the conclusion); null while retrying. */
+  readonly gaveUpAt: string | null;
 }
 
 /** What statistics read of one case: no names, no evidence. */
@@ -110,6 +112,11 @@ export interface VettingRepository {
    */
   updateCase(next: VettingCase, expectedRevision: number): Promise<void>;
   listCases(filter: CaseFilter): Promise<VettingCase[]>;
+  /**
+   * Up to `limit` cases in `status`, oldest first, locked `FOR UPDATE SKIP LOCKED` until the
+   * transaction ends: several servers sweeping at once never take the same case.
+   */
+  claimCases(status: CaseStatus, limit: number): Promise<VettingCase[]>;
   countCases(filter: CaseFilter): Promise<number>;
   insertEvent(event: Omit<CaseEvent, 'id'>): Promise<CaseEvent>;
   caseEvents(caseId: string): Promise<CaseEvent[]>;
@@ -143,9 +150,12 @@ export interface VettingRepository {
 
   // Delivery of approved conclusions by webhook (an outbox, retried with backoff).
   enqueueDelivery(
-    delivery: Omit<Delivery, 'attempts' | 'lastError' | 'deliveredAt'>,
+    delivery: Omit<Delivery, 'attempts' | 'lastError' | 'deliveredAt' | 'gaveUpAt'>,
   ): Promise<void>;
-  /** Deliveries due at `at`, locked (`SKIP LOCKED`) so several workers never send one twice. */
+  /**
+   * Deliveries due at `at`, claimed (`SKIP LOCKED`, and their next attempt moved past a short
+   * lease) so several workers never send one twice; a worker that dies leaves them due again.
+   */
   dueDeliveries(at: string, limit: number): Promise<Delivery[]>;
   recordDeliveryAttempt(
     caseId: string,
@@ -168,6 +178,11 @@ export interface VettingRepository {
 
 export interface VettingStore extends VettingRepository {
   transaction<T>(fn: (tx: VettingRepository) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in a read-only transaction on one snapshot (REPEATABLE READ): every read sees the
+   * same state, e.g. the audit head and the entries it must match, whatever is appended meanwhile.
+   */
+  readConsistent<T>(fn: (tx: VettingRepository) => Promise<T>): Promise<T>;
 }
 
 /** Password hashing (argon2id in production, behind this port so the domain stays pure). */

@@ -92,7 +92,7 @@ const FeatureResult = Type.Object({
   candidate: Type.Optional(Type.String()),
 });
 
-const Explanation = Type.Object({
+export const Explanation = Type.Object({
   algorithm: Type.String(),
   raw_score: Type.Number(),
   threshold: Type.Number(),

@@ -8,8 +8,9 @@
  *   monitor history ALERT_ID [--json]
  *   monitor dismiss ALERT_ID --reason R --actor A
  *   monitor confirm ALERT_ID --reason R --actor A
- *   monitor worker            (PostgreSQL: runs queued jobs until SIGINT/SIGTERM)
+ *   monitor worker            (PostgreSQL: runs queued jobs until SIGINT/SIGTERM, one line a job)
  */
+import { hostname } from 'node:os';
 import cliProgress from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import {
@@ -214,13 +215,23 @@ export function registerMonitorCommand(program: Command, ctx: CommandContext): C
     )
     .action(async () => {
       const service_ = await service(ctx);
-      await service_.startWorker();
-      ctx.io.stderr.write('monitor worker: waiting for re-screening jobs (Ctrl-C to stop)\n');
+      // One line per job, so that an operator running several workers sees which ran what.
+      const worker = `${hostname()}/${process.pid}`;
+      const log = (line: string) => ctx.io.stderr.write(`monitor worker ${worker}: ${line}\n`);
+      await service_.startWorker({
+        started: (jobId) => log(`job ${jobId} started`),
+        finished: (job) => log(describeJob(job)),
+        failed: (jobId, error) =>
+          log(`job ${jobId} failed: ${error instanceof Error ? error.message : String(error)}`),
+      });
+      log('waiting for re-screening jobs (Ctrl-C or SIGTERM to stop)');
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
       });
+      log('stopping: the running job, if any, finishes first');
       await service_.close();
+      log('stopped');
     });
 
   return monitor;

@@ -9,7 +9,10 @@ import {
 } from '../../screening/match-service.js';
 import { systemClock } from '../../shared/clock.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import type { User } from '../../vetting/index.js';
+import type { VettingService } from '../../vetting/service.js';
 import type { CommandContext } from '../services.js';
+import { openVettingAdmin } from './users.js';
 
 export interface ServeOptions {
   readonly port: number;
@@ -21,6 +24,12 @@ export interface ServeOptions {
    * command); the index is then rebuilt in the background. 0 turns the check off. Default 60.
    */
   readonly refreshSeconds?: number;
+  /**
+   * Whether this process also runs re-screening jobs (default true). Only PostgreSQL can leave
+   * them to `sargas monitor worker` processes: on PGlite the serving process is the only one that
+   * can, so it always does.
+   */
+  readonly worker?: boolean;
 }
 
 export const DEFAULT_SERVE: ServeOptions = { port: 8000, host: '127.0.0.1', refreshSeconds: 60 };
@@ -53,6 +62,104 @@ export async function refreshIndex(
     );
   }
   return service;
+}
+
+/** Where the vetting loops write: pino's `(details, message)` form. */
+export interface LoopLog {
+  info(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface VettingLoops {
+  /** Starts a triage run now, or one more right after the run in progress. */
+  triageSoon(): void;
+  /** Stops the timers and waits for the runs in progress. */
+  stop(): Promise<void>;
+}
+
+/** New cases per `triagePending` call; a full batch means more may wait, so the run goes on. */
+const TRIAGE_BATCH = 500;
+
+export const VETTING_TIMING = { triageSweepMs: 5_000, deliverySweepMs: 30_000 } as const;
+
+/**
+ * One task never overlapping itself: a trigger while it runs asks for one more run after it, so
+ * a burst of triggers costs at most two runs.
+ */
+function singleFlight(task: () => Promise<void>, stopped: () => boolean) {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const loop = async () => {
+    do {
+      again = false;
+      await task();
+    } while (again && !stopped());
+  };
+  return {
+    trigger() {
+      if (stopped()) return;
+      if (running !== null) {
+        again = true;
+        return;
+      }
+      running = loop().finally(() => {
+        running = null;
+      });
+    },
+    idle: () => running ?? Promise.resolve(),
+  };
+}
+
+/**
+ * The vetting work of `sargas serve`. Triage runs after each new submission and every few seconds
+ * (for cases submitted while the index was still building, or by another process); approved
+ * conclusions are offered to the agencies' webhooks every 30 s. A failed run is logged and the
+ * next one retries: nothing is lost, the cases stay `new` and the deliveries due.
+ */
+export function startVettingLoops(
+  vetting: Pick<VettingService, 'triagePending' | 'deliverDue'>,
+  log: LoopLog,
+  timing: { readonly triageSweepMs: number; readonly deliverySweepMs: number } = VETTING_TIMING,
+): VettingLoops {
+  let stopped = false;
+  const triage = singleFlight(
+    async () => {
+      try {
+        for (;;) {
+          const summary = await vetting.triagePending(TRIAGE_BATCH);
+          if (summary.triaged > 0) log.info({ ...summary }, 'new cases triaged');
+          if (summary.triaged < TRIAGE_BATCH || stopped) return;
+        }
+      } catch (error) {
+        log.error({ err: error }, 'triage failed; the next sweep retries');
+      }
+    },
+    () => stopped,
+  );
+  const delivery = singleFlight(
+    async () => {
+      try {
+        const delivered = await vetting.deliverDue();
+        if (delivered > 0) log.info({ delivered }, 'conclusions delivered by webhook');
+      } catch (error) {
+        log.error({ err: error }, 'webhook delivery failed; the next sweep retries');
+      }
+    },
+    () => stopped,
+  );
+  const timers = [
+    setInterval(triage.trigger, timing.triageSweepMs).unref(),
+    setInterval(delivery.trigger, timing.deliverySweepMs).unref(),
+  ];
+  triage.trigger();
+  return {
+    triageSoon: triage.trigger,
+    async stop() {
+      stopped = true;
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all([triage.idle(), delivery.idle()]);
+    },
+  };
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -101,16 +208,43 @@ export async function serveApi(
 ): Promise<void> {
   const api = ctx.services.api;
   if (api === undefined) throw new Error('the HTTP API is not wired into this build');
-  const { lists, apiKeys } = await api();
+  const { lists, apiKeys, vetting: openVetting } = await api();
   const auth = options.auth ?? (LOOPBACK.has(options.host) ? 'none' : 'required');
   const holder = new MatchServiceHolder();
+  const vetting = await openVetting?.(() => holder.current());
+  // Started once the server listens (submissions cannot arrive earlier).
+  let vettingLoops: VettingLoops | null = null;
+  // The composition root owns the monitoring service and closes it (and its worker) after us.
+  const monitoring = await ctx.services.monitor?.();
   const app = buildServer({
     screening: holder,
     lists,
     apiKeys: storedKeyVerifier(apiKeys),
     config: { auth },
+    ...(monitoring === undefined ? {} : { monitoring }),
+    ...(vetting === undefined
+      ? {}
+      : { vetting, onAssessmentSubmitted: () => vettingLoops?.triageSoon() }),
   });
+  if (monitoring !== undefined) {
+    const embedded = ctx.services.config.databaseUrl === null;
+    if (options.worker !== false || embedded) {
+      await monitoring.startWorker({
+        started: (jobId) => app.log.info({ jobId }, 're-screening job started'),
+        finished: (job) =>
+          app.log.info(
+            { jobId: job.id, state: job.state, processed: job.processed },
+            're-screening job finished',
+          ),
+        failed: (jobId, error) => app.log.error({ jobId, err: error }, 're-screening job failed'),
+      });
+    }
+    if (options.worker === false && embedded) {
+      app.log.warn('--no-worker ignored: on PGlite only the serving process can run jobs');
+    }
+  }
   const address = await app.listen({ port: options.port, host: options.host });
+  if (vetting !== undefined) vettingLoops = startVettingLoops(vetting, app.log);
   ctx.io.stderr.write(
     `sargas: serving on ${address} (auth ${auth === 'none' ? 'off: local use only' : 'required'}); docs at ${address}/docs\n`,
   );
@@ -122,6 +256,8 @@ export async function serveApi(
           .datasets()
           .map((dataset) => `${dataset.name} ${dataset.entityCount}`);
         app.log.info({ datasets: counts }, 'screening index ready');
+        // Cases submitted while the index was building need not wait for the next sweep.
+        vettingLoops?.triageSoon();
       },
       (error: unknown) => resolve({ error }),
     );
@@ -140,7 +276,19 @@ export async function serveApi(
   if (timer !== null) clearInterval(timer);
   app.log.info('shutting down');
   await app.close();
+  // After the server: no request can start a triage run once the sweeps have stopped.
+  await vettingLoops?.stop();
   if (outcome !== null) throw outcome.error;
+}
+
+/** The command line of `sargas serve`, as commander parses it. */
+interface ServeFlags {
+  readonly port: string;
+  readonly host: string;
+  readonly auth?: string;
+  readonly refresh: string;
+  /** False with `--no-worker`. */
+  readonly worker: boolean;
 }
 
 /** `sargas serve [--port 8000] [--host 127.0.0.1] [--auth required|none]` */
@@ -159,7 +307,11 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
       'seconds between checks for new list versions, which rebuild the index (0: off)',
       String(DEFAULT_SERVE.refreshSeconds),
     )
-    .action(async (options: { port: string; host: string; auth?: string; refresh: string }) => {
+    .option(
+      '--no-worker',
+      'PostgreSQL: leave re-screening jobs to `sargas monitor worker` processes (PGlite: ignored)',
+    )
+    .action(async (options: ServeFlags) => {
       if (options.auth !== undefined && options.auth !== 'required' && options.auth !== 'none') {
         throw new ValidationError(`--auth must be 'required' or 'none'`, 'auth');
       }
@@ -167,9 +319,20 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
         port: parsePort(options.port),
         host: options.host,
         refreshSeconds: parseRefresh(options.refresh),
+        worker: options.worker,
         ...(options.auth === undefined ? {} : { auth: options.auth }),
       });
     });
+}
+
+/** The active vetting user a key is bound to (`apikeys add --user`). */
+async function vettingUser(ctx: CommandContext, username: string): Promise<User> {
+  const found = await (await openVettingAdmin(ctx)).store.userByUsername(username);
+  if (found === null) throw new NotFoundError(`no user '${username}'`, { username });
+  if (!found.user.active) {
+    throw new ValidationError(`user '${username}' is disabled; a key cannot act as them`, 'user');
+  }
+  return found.user;
 }
 
 /** `sargas apikeys add|list|revoke`: the key is printed once, at creation, and never again. */
@@ -184,17 +347,23 @@ export function registerApiKeysCommands(program: Command, ctx: CommandContext): 
     .command('add')
     .description('create a key and print it (only this once)')
     .requiredOption('--name <name>', 'who or what uses the key')
-    .option('--scope <scope...>', 'match, search and/or admin (repeat or separate with commas)', [
-      'match',
-    ])
-    .action(async (options: { name: string; scope: string[] }) => {
+    .option(
+      '--scope <scope...>',
+      'match, search, monitor and/or admin (repeat or separate with commas)',
+      ['match'],
+    )
+    .option('--user <username>', 'bind the key to a vetting user: on /api/v1 it acts as them')
+    .action(async (options: { name: string; scope: string[]; user?: string }) => {
+      const scopes = parseScopes(options.scope);
+      const user = options.user === undefined ? null : await vettingUser(ctx, options.user);
       const { key, record } = await createApiKey(
         { store: await store(), clock: systemClock },
-        { name: options.name, scopes: parseScopes(options.scope) },
+        { name: options.name, scopes, ...(user === null ? {} : { userId: user.id }) },
       );
       ctx.io.stdout.write(`${key}\n`);
+      const actsAs = user === null ? '' : `, acts as user '${user.username}' on /api/v1`;
       ctx.io.stderr.write(
-        `sargas: key ${record.id} '${record.name}' (${record.scopes.join(', ')}); it is shown only now\n`,
+        `sargas: key ${record.id} '${record.name}' (${record.scopes.join(', ')}${actsAs}); it is shown only now\n`,
       );
     });
   apikeys

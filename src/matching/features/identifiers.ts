@@ -10,7 +10,11 @@ export function normalizeIdentifier(value: string): string {
   return value.toUpperCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-const MIN_IDENTIFIER_LENGTH = 5;
+/**
+ * Shorter numbers collide by chance. The candidate index files identifiers by the same rule, so
+ * an identifier it looks up is one this feature can score.
+ */
+export const MIN_IDENTIFIER_LENGTH = 5;
 
 function sharedIdentifier(query: PreparedRecord, candidate: PreparedRecord): string | null {
   for (const q of query.identifiers) {

@@ -1,9 +1,12 @@
 /**
  * The keys under which the index files a name variant, and under which a query looks. A token
  * yields its spelling key (`k:`), its phonetic skeleton (`p:`) and, when long enough, its
- * character trigrams (`g:`) so that a typo or a case ending still finds the name.
+ * character trigrams (`g:`) so that a typo or a case ending still finds the name. Identity
+ * document and registration numbers are filed whole (`i:`), so that a query giving only a
+ * passport or IMO number finds the entity carrying it.
  */
-import type { NameVariant } from '../types.js';
+import { MIN_IDENTIFIER_LENGTH } from '../features/identifiers.js';
+import type { NameVariant, PreparedRecord } from '../types.js';
 
 export const KEY_SPELLING = 0;
 export const KEY_PHONETIC = 1;
@@ -28,5 +31,15 @@ export function forEachKey(
         emit(`g:${padded.slice(i, i + 3)}`, KEY_TRIGRAM, t, parts);
       }
     }
+  }
+}
+
+/**
+ * Calls `emit(key)` for each identifier of a record long enough for `identifier_match` to score
+ * (the identifiers are already normalised by `prepareEntity`).
+ */
+export function forEachIdentifierKey(record: PreparedRecord, emit: (key: string) => void): void {
+  for (const identifier of record.identifiers) {
+    if (identifier.length >= MIN_IDENTIFIER_LENGTH) emit(`i:${identifier}`);
   }
 }

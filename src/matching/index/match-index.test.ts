@@ -44,6 +44,33 @@ describe('MatchIndex', () => {
     expect(candidateIds('Olga Smirnova')).toEqual(first);
   });
 
+  it('finds an entity by an identifier alone, written with other spacing and case', () => {
+    const vessels = MatchIndex.build([
+      e('Person', { name: 'Ivan Petrov', passportNumber: 'AB 123 4567' }, 'x:1'),
+      e('Vessel', { name: 'Sea Star', imoNumber: 'IMO 9187629' }, 'x:2'),
+      e('Person', { name: 'Ivan Petrov' }, 'x:3'),
+    ]);
+    const ids = (schema: 'Person' | 'Vessel', properties: Parameters<typeof e>[1]) =>
+      vessels
+        .candidates(prepareEntity(e(schema, properties), true))
+        .map((candidate) => candidate.record.id);
+    expect(ids('Person', { passportNumber: 'ab1234567' })).toEqual(['x:1']);
+    expect(ids('Vessel', { imoNumber: 'imo-9187629' })).toEqual(['x:2']);
+    // A shared identifier outranks any name: the namesake without it comes second.
+    expect(ids('Person', { name: 'Ivan Petrov', idNumber: 'AB1234567' })).toEqual(['x:1', 'x:3']);
+    // Numbers shorter than identifier_match accepts are not looked up at all.
+    const short = MatchIndex.build([e('Person', { name: 'Ann Lee', idNumber: '1234' }, 'x:4')]);
+    expect(short.candidates(prepareEntity(e('Person', { idNumber: '1234' }), true))).toEqual([]);
+  });
+
+  it('files nothing for qualifiers: a birth date or nationality alone finds no candidate', () => {
+    const dated = MatchIndex.build([
+      e('Person', { name: 'Olga Smirnova', birthDate: '1970-01-01', nationality: 'ru' }, 'x:5'),
+    ]);
+    const query = prepareEntity(e('Person', { birthDate: '1970-01-01', nationality: 'ru' }), true);
+    expect(dated.candidates(query)).toEqual([]);
+  });
+
   it('refuses additions after it is frozen', () => {
     expect(() => index.add(e('Person', { name: 'Late Comer' }))).toThrow(/frozen/u);
   });

@@ -1,14 +1,15 @@
 /**
  * In-memory candidate index. Every name variant of every entity is filed under its token keys
- * (spelling key, phonetic skeleton, trigrams). A query looks its keys up rarest first, adds an
- * IDF weight per hit to an accumulator per entity, and hands the top few hundred entities to the
- * full scorer: the scorer never sees most of the list.
+ * (spelling key, phonetic skeleton, trigrams), and every identifier under its normalised number.
+ * A query looks its keys up rarest first, adds an IDF weight per hit to an accumulator per entity,
+ * and hands the top few hundred entities to the full scorer: the scorer never sees most of the
+ * list.
  */
 import type { Entity } from '../../model/entity.js';
 import { MATCHABLE_SCHEMATA, SCHEMA_NAMES } from '../../model/schemata.js';
 import { prepareEntity } from '../prepare.js';
 import type { PreparedRecord } from '../types.js';
-import { forEachKey, KEY_TRIGRAM, type KeyKind } from './index-keys.js';
+import { forEachIdentifierKey, forEachKey, KEY_TRIGRAM, type KeyKind } from './index-keys.js';
 
 export interface CandidateOptions {
   /** How many candidates to return at most (the scorer's work per query). */
@@ -29,6 +30,14 @@ export const DEFAULT_CANDIDATES = 100;
  */
 const COMMON_KEY_SHARE = 0.05;
 const COMMON_KEY_MIN = 2000;
+
+/**
+ * What a shared identifier adds to an entity's key score: more than any name can (a query token
+ * adds at most log(1 + entities), about 12 for a million), so an entity sharing a document number
+ * with the query is always in the window. `identifier_match` is a main feature: the entity must
+ * be scored whatever its names say, and a query may give no name at all.
+ */
+const IDENTIFIER_WEIGHT = 1_000_000;
 
 interface PendingKey {
   readonly postings: Int32Array;
@@ -86,20 +95,20 @@ export class MatchIndex {
     const id = this.records.length;
     this.records.push(record);
     const seen = new Set<string>();
-    for (const name of record.names) {
-      for (const variant of name.variants) {
-        forEachKey(variant, (key) => {
-          if (seen.has(key)) return;
-          seen.add(key);
-          let list = this.building.get(key);
-          if (list === undefined) {
-            list = [];
-            this.building.set(key, list);
-          }
-          list.push(id);
-        });
+    const file = (key: string) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      let list = this.building.get(key);
+      if (list === undefined) {
+        list = [];
+        this.building.set(key, list);
       }
+      list.push(id);
+    };
+    for (const name of record.names) {
+      for (const variant of name.variants) forEachKey(variant, file);
     }
+    forEachIdentifierKey(record, file);
   }
 
   /** Turns posting lists into typed arrays; no more additions after this. */
@@ -120,8 +129,9 @@ export class MatchIndex {
 
   /**
    * The entities most likely to match `query`, best first, restricted to the schemata the query's
-   * schema may match. Rare keys are looked up first; very common keys are skipped once rarer ones
-   * have produced candidates.
+   * schema may match. Entities sharing an identifier with the query come first, then the others
+   * by shared name keys. Rare keys are looked up first; very common keys are skipped once rarer
+   * ones have produced candidates.
    */
   candidates(query: PreparedRecord, options: CandidateOptions = {}): Candidate[] {
     if (!this.frozen) this.freeze();
@@ -186,6 +196,17 @@ export class MatchIndex {
         }
       }
     }
+
+    // The query's identifiers (already distinct), each credited once per entity that carries it.
+    forEachIdentifierKey(query, (key) => {
+      const postings = this.postings.get(key);
+      if (postings === undefined) return;
+      for (let i = 0; i < postings.length; i++) {
+        const id = postings[i]!;
+        if (scores[id] === 0) touched[touchedCount++] = id;
+        scores[id]! += IDENTIFIER_WEIGHT;
+      }
+    });
 
     let allowedMask = 0;
     for (const schema of MATCHABLE_SCHEMATA[query.schema])

@@ -38,7 +38,11 @@ export {
   type RescreenProgress,
   runRescreenJob,
 } from './rescreen.js';
-export { createMonitoringService, type MonitoringService } from './service.js';
-export { readSubjectsCsv, type SubjectRow } from './subjects-csv.js';
+export {
+  createMonitoringService,
+  type MonitoringService,
+  type WorkerEvents,
+} from './service.js';
+export { readSubjectsCsv, readSubjectsCsvText, type SubjectRow } from './subjects-csv.js';
 export * from './types.js';
 export { type WaitOptions, waitForJob } from './wait-for-job.js';

@@ -8,11 +8,13 @@
  * select most of the population, and the phonetic skeleton already covers most misspellings. So
  * a subject whose name is only reachable through trigrams (a typo no key collapses) is found by
  * the next full re-screen, not by the delta; `bench/monitor.ts` measures how often that happens.
+ * Identifier keys are included, as the index files them: a changed entity's passport number
+ * selects the subject carrying it, whatever the names say (and a subject may have no name).
  */
-import { forEachKey, KEY_TRIGRAM } from '../../matching/index/index-keys.js';
+import { forEachIdentifierKey, forEachKey, KEY_TRIGRAM } from '../../matching/index/index-keys.js';
 import type { PreparedRecord } from '../../matching/types.js';
 
-/** Adds a prepared record's name keys to `into` and returns it. */
+/** Adds a prepared record's name and identifier keys to `into` and returns it. */
 export function addMatchKeys(record: PreparedRecord, into: Set<string>): Set<string> {
   for (const name of record.names) {
     for (const variant of name.variants) {
@@ -21,10 +23,11 @@ export function addMatchKeys(record: PreparedRecord, into: Set<string>): Set<str
       });
     }
   }
+  forEachIdentifierKey(record, (key) => into.add(key));
   return into;
 }
 
-/** A record's name keys, sorted (stable for storage and comparison). */
+/** A record's lookup keys, sorted (stable for storage and comparison). */
 export function matchKeys(record: PreparedRecord): string[] {
   return [...addMatchKeys(record, new Set())].sort();
 }

@@ -7,6 +7,8 @@ export interface RescreenRequest {
   readonly kind: 'full' | 'delta';
   /** Delta: the list version (default: the newest imported version of any list). */
   readonly versionId?: number;
+  /** Delta: the current version of this list (instead of `versionId`). */
+  readonly source?: string;
   readonly requestedBy: string;
 }
 
@@ -25,12 +27,27 @@ export async function requestRescreen(
     if (request.versionId !== undefined) {
       throw new ValidationError('a full re-screen takes no list version', 'version');
     }
+    if (request.source !== undefined) {
+      throw new ValidationError('a full re-screen covers every list: give no list', 'source');
+    }
     return deps.queue.enqueue({
       kind: 'full',
       versionId: null,
       source: null,
       requestedBy: request.requestedBy,
     });
+  }
+  if (request.versionId !== undefined && request.source !== undefined) {
+    throw new ValidationError('give a list version or a list, not both', 'source');
+  }
+  if (request.source !== undefined) {
+    const current = await deps.lists.currentVersion(request.source);
+    if (current === null) {
+      throw new NotFoundError(`list '${request.source}' has no imported version`, {
+        source: request.source,
+      });
+    }
+    return queueDelta(deps, current, request.requestedBy);
   }
   const version =
     request.versionId === undefined
@@ -43,11 +60,19 @@ export async function requestRescreen(
           version: request.versionId,
         });
   }
+  return queueDelta(deps, version, request.requestedBy);
+}
+
+function queueDelta(
+  deps: RescreenDepsForRequest,
+  version: { readonly id: number; readonly source: string },
+  requestedBy: string,
+): Promise<RescreenJob> {
   return deps.queue.enqueue({
     kind: 'delta',
     versionId: version.id,
     source: version.source,
-    requestedBy: request.requestedBy,
+    requestedBy,
   });
 }
 

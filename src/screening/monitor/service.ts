@@ -9,12 +9,24 @@ import type { AlertFilter, JobQueue, ListReader, MonitoringStore } from './ports
 import { onListImported, type RescreenRequest, requestRescreen } from './request-rescreen.js';
 import { type RescreenOptions, runRescreenJob } from './rescreen.js';
 import type { SubjectRow } from './subjects-csv.js';
-import type { Alert, Decision, RescreenJob } from './types.js';
+import type { Alert, Decision, RescreenJob, Subject } from './types.js';
 import { type WaitOptions, waitForJob } from './wait-for-job.js';
+
+/** What a worker reports about the jobs it runs (for its log: which process ran which job). */
+export interface WorkerEvents {
+  started?(jobId: number): void;
+  finished?(job: RescreenJob): void;
+  failed?(jobId: number, error: unknown): void;
+}
 
 export interface MonitoringService {
   importSubjects(path: string, onProgress?: (rows: number) => void): Promise<ImportSubjectsResult>;
-  importSubjectRows(rows: Iterable<SubjectRow>): Promise<ImportSubjectsResult>;
+  importSubjectRows(
+    rows: AsyncIterable<SubjectRow> | Iterable<SubjectRow>,
+  ): Promise<ImportSubjectsResult>;
+  /** One page of subjects in id order, after the subject id `afterId` (keyset paging). */
+  listSubjects(afterId: number, limit: number): Promise<Subject[]>;
+  countSubjects(): Promise<number>;
   requestRescreen(request: RescreenRequest): Promise<RescreenJob>;
   /**
    * After `lists import` / `lists update`: queues the delta of a new version when subjects are
@@ -28,7 +40,7 @@ export interface MonitoringService {
     requestedBy?: string,
   ): Promise<RescreenJob | null>;
   /** Starts running queued jobs in this process (a worker). */
-  startWorker(): Promise<void>;
+  startWorker(events?: WorkerEvents): Promise<void>;
   waitForJob(jobId: number, options?: WaitOptions): Promise<RescreenJob>;
   getJob(jobId: number): Promise<RescreenJob | null>;
   listJobs(limit?: number): Promise<RescreenJob[]>;
@@ -52,12 +64,22 @@ export function createMonitoringService(deps: {
   return {
     importSubjects: (path, onProgress) => importSubjects({ store, clock }, { path }, onProgress),
     importSubjectRows: (rows) => importSubjectRows({ store, clock }, rows),
+    listSubjects: (afterId, limit) => store.subjectPage(afterId, limit),
+    countSubjects: () => store.countSubjects(),
     requestRescreen: (request) => requestRescreen({ store, lists, queue }, request),
     onListImported: (imported, requestedBy) =>
       onListImported({ store, lists, queue }, imported, requestedBy),
-    startWorker: () =>
+    startWorker: (events) =>
       queue.work(async (jobId) => {
-        await runRescreenJob(rescreenDeps, jobId);
+        events?.started?.(jobId);
+        let job: RescreenJob;
+        try {
+          job = await runRescreenJob(rescreenDeps, jobId);
+        } catch (error) {
+          events?.failed?.(jobId, error);
+          throw error;
+        }
+        events?.finished?.(job);
       }),
     waitForJob: (jobId, options) => waitForJob(store, jobId, options),
     getJob: (jobId) => store.getJob(jobId),

@@ -1,11 +1,12 @@
 /**
  * Reads a subjects CSV: the `sargas screen` query columns (`id,schema,name,birth_date,nationality,
- * id_number`), where `id` is the subject's external id. Rows are checked by the same functions as
- * screening queries, so a subject and a query are the same thing to the matcher.
+ * id_number`), where `id` is the subject's external id (a column `external_id` may stand in for
+ * it). Rows are checked by the same functions as screening queries, so a subject and a query are
+ * the same thing to the matcher.
  */
 import { basename } from 'node:path';
 import { ParseError } from '../../shared/errors.js';
-import { readCsvRecords } from '../csv-records.js';
+import { type CsvRecord, readCsvRecords, readCsvText } from '../csv-records.js';
 import {
   parseQueryHeader,
   parseQueryRow,
@@ -24,13 +25,40 @@ export interface SubjectRow {
  * file, its line and the field; so does an external id given twice (a re-import updates a
  * subject, but one file saying two things about one subject is a mistake).
  */
-export async function* readSubjectsCsv(path: string): AsyncGenerator<SubjectRow> {
+export function readSubjectsCsv(path: string): AsyncGenerator<SubjectRow> {
   const file = basename(path);
+  return subjectRows(readCsvRecords(path, file), file);
+}
+
+/** The same for a CSV text in memory (the HTTP API's request body); `file` names it in errors. */
+export function readSubjectsCsvText(text: string, file: string): AsyncGenerator<SubjectRow> {
+  return subjectRows(readCsvText(text, file), file);
+}
+
+/** A header without `id` but with `external_id` (the API's name for it) reads the latter. */
+function subjectHeader(cells: readonly string[], file: string): QueryHeader {
+  const names = cells.map((cell) =>
+    cell
+      .trim()
+      .replace(/^\uFEFF/u, '')
+      .toLowerCase(),
+  );
+  if (names.includes('id') || !names.includes('external_id')) return parseQueryHeader(cells, file);
+  return parseQueryHeader(
+    names.map((name) => (name === 'external_id' ? 'id' : name)),
+    file,
+  );
+}
+
+async function* subjectRows(
+  records: AsyncIterable<CsvRecord>,
+  file: string,
+): AsyncGenerator<SubjectRow> {
   let header: QueryHeader | null = null;
   const seen = new Map<string, number>();
-  for await (const { line, cells } of readCsvRecords(path, file)) {
+  for await (const { line, cells } of records) {
     if (header === null) {
-      header = parseQueryHeader(cells, file);
+      header = subjectHeader(cells, file);
       continue;
     }
     const query = parseQueryRow(cells, header, file, line);
