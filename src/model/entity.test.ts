@@ -36,3 +36,24 @@ describe('foldWhitespace', () => {
     expect(cleanValues([' a\nb ', 'a b', '\t', null, undefined, 'c'])).toEqual(['a b', 'c']);
   });
 });
+
+describe('cleanValues', () => {
+  it('drops duplicates in long lists too, keeping the first of each in order', () => {
+    const values = Array.from({ length: 40 }, (_, i) => ` v${i % 25} `);
+    const expected = Array.from({ length: 25 }, (_, i) => `v${i}`);
+    expect(cleanValues(values)).toEqual(expected);
+    // A duplicate of a value kept before the list grew long.
+    expect(cleanValues([...expected, null, 'v3', '', 'v24', 'w'])).toEqual([...expected, 'w']);
+  });
+
+  it('returns a new array of exactly the kept values and leaves its input alone', () => {
+    const values = ['a', null, ' a', 'b  c', undefined];
+    const cleaned = cleanValues(values);
+    expect(cleaned).toEqual(['a', 'b c']);
+    expect(cleaned).toHaveLength(2);
+    expect(cleaned).not.toBe(values);
+    expect(values).toEqual(['a', null, ' a', 'b  c', undefined]);
+    expect(cleanValues([])).toEqual([]);
+    expect(cleanValues([null, '  '])).toEqual([]);
+  });
+});

@@ -82,60 +82,29 @@ export interface EntityInit {
   readonly source: EntitySource;
 }
 
-/**
- * Whether a UTF-16 code unit is white space for `\s` in a JavaScript regular expression: the
- * ECMAScript WhiteSpace and LineTerminator sets (U+0085 is not one of them).
- */
-function isSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
+/** A run of white space other than one plain space: what `foldWhitespace` replaces. */
+const UNFOLDED_SPACE = /\s{2,}|[^\S ]/gu;
 
 /**
- * `value.replace(/\s+/gu, ' ').trim()` without the regex: trims white space and folds every inner
- * run of it into one space. Parsers call `Entity.create` for every record and most values are
- * already clean, so the common case is one scan that returns the value itself; otherwise the
- * clean stretches are copied as slices between the runs (long remarks hold many line breaks).
+ * `value.replace(/\s+/gu, ' ').trim()`, faster: parsers call `Entity.create` for every record and
+ * most values are already clean. The regex engine finds the runs to fold (measured faster than a
+ * character loop in JavaScript, and than `replace`); a clean value is returned as it is, otherwise
+ * the clean stretches between the runs are copied (long remarks hold many line breaks).
  */
 export function foldWhitespace(value: string): string {
-  const length = value.length;
-  let start = 0;
-  while (start < length && isSpace(value.charCodeAt(start))) start++;
-  let end = length;
-  while (end > start && isSpace(value.charCodeAt(end - 1))) end--;
+  const trimmed = value.trim();
+  UNFOLDED_SPACE.lastIndex = 0;
+  let run = UNFOLDED_SPACE.exec(trimmed);
+  if (run === null) return trimmed;
   let out = '';
   // `from` is where the stretch not yet copied to `out` begins.
-  let from = start;
-  for (let i = start; i < end; i++) {
-    const code = value.charCodeAt(i);
-    // Printable ASCII other than the space is by far the most common: one range test.
-    if (code > 32 && code < 0xa0) continue;
-    if (code === 32) {
-      // A single inner space (`end` is not white, so a space has a next character) stays.
-      const after = value.charCodeAt(i + 1);
-      if ((after > 32 && after < 0xa0) || !isSpace(after)) continue;
-    } else if (!isSpace(code)) {
-      continue;
-    }
-    let next = i + 1;
-    while (isSpace(value.charCodeAt(next))) next++; // stops before `end`: value[end - 1] is not white
-    out += `${value.slice(from, i)} `;
-    from = next;
-    i = next - 1;
-  }
-  if (from === 0 && end === length) return value;
-  return out + value.slice(from, end);
+  let from = 0;
+  do {
+    out += `${trimmed.slice(from, run.index)} `;
+    from = UNFOLDED_SPACE.lastIndex;
+    run = UNFOLDED_SPACE.exec(trimmed);
+  } while (run !== null);
+  return out + trimmed.slice(from);
 }
 
 /** Below this many values a linear scan finds duplicates faster than building a Set. */
@@ -143,9 +112,12 @@ const LINEAR_DEDUPE_LIMIT = 16;
 
 /** Trim, fold inner white space, drop empties and exact duplicates; keep the list's order. */
 export function cleanValues(values: readonly (string | null | undefined)[]): string[] {
-  // Runs for every property of every entity a parser builds: most lists hold a handful of values,
-  // which `includes` deduplicates without allocating a Set; a Set takes over for long lists.
-  const out: string[] = [];
+  // Runs for every property of every entity a parser builds. The result is a copy of the input,
+  // overwritten in place and cut to length: an array grown by `push` reserves 17 slots, which
+  // was most of what `Entity.create` allocated. Most lists hold a handful of values, which a
+  // linear scan deduplicates without allocating a Set; a Set takes over for long lists.
+  const out = values.slice();
+  let kept = 0;
   let seen: Set<string> | undefined;
   for (let i = 0; i < values.length; i++) {
     const raw = values[i];
@@ -155,16 +127,29 @@ export function cleanValues(values: readonly (string | null | undefined)[]): str
     if (seen !== undefined) {
       if (seen.has(value)) continue;
       seen.add(value);
-    } else if (out.length < LINEAR_DEDUPE_LIMIT) {
-      if (out.includes(value)) continue;
+    } else if (kept < LINEAR_DEDUPE_LIMIT) {
+      if (keptIncludes(out, kept, value)) continue;
     } else {
-      seen = new Set(out);
+      seen = new Set(out.slice(0, kept) as string[]);
       if (seen.has(value)) continue;
       seen.add(value);
     }
-    out.push(value);
+    out[kept++] = value;
   }
-  return out;
+  // Usually nothing was dropped; setting `length` is a call even when it changes nothing.
+  if (kept < out.length) out.length = kept;
+  // Every slot below `kept` holds a cleaned value.
+  return out as string[];
+}
+
+/** Whether `value` is among the first `kept` entries of `out`. */
+function keptIncludes(
+  out: readonly (string | null | undefined)[],
+  kept: number,
+  value: string,
+): boolean {
+  for (let i = 0; i < kept; i++) if (out[i] === value) return true;
+  return false;
 }
 
 function pickCaption(properties: Properties, names: readonly NameDetail[]): string {

@@ -202,6 +202,34 @@ describe('parseUnScXml on gzip and on broken copies', () => {
     expect(zipped.info.publishedAt).toBe(plain.info.publishedAt);
   });
 
+  it('reads a character split between two decoding slices to identical entities', async () => {
+    // The driver decodes 64 KiB of bytes at a time. Pad the real file with a comment (no line
+    // breaks, so lines stay put) until the first original-script name straddles that boundary.
+    const SLICE = 1 << 16;
+    const tag = '<NAME_ORIGINAL_SCRIPT>';
+    const at = raw.indexOf(tag) + tag.length;
+    const firstChar = String.fromCodePoint(raw.codePointAt(at) ?? 0);
+    expect(Buffer.byteLength(firstChar)).toBeGreaterThan(1);
+    const insertAt = raw.indexOf('<INDIVIDUALS>');
+    const shifted = Buffer.byteLength(raw.slice(0, at)) + '<!---->'.length;
+    const boundary = Math.ceil((shifted + 1) / SLICE) * SLICE;
+    const padded = `${raw.slice(0, insertAt)}<!--${'x'.repeat(boundary - 1 - shifted)}-->${raw.slice(insertAt)}`;
+    const split = Buffer.from(padded);
+    // The character's first byte ends one slice; the rest begins the next.
+    const charBytes = Buffer.byteLength(firstChar);
+    expect(split.subarray(boundary - 1, boundary - 1 + charBytes).toString()).toBe(firstChar);
+    const path = join(dir, 'split.xml');
+    await writeFile(path, split);
+    const plain = await parseAll(NEWEST);
+    const parsed = await parseAll(path);
+    expect(parsed.entities.map((e) => Entity.contentHash(e))).toEqual(
+      plain.entities.map((e) => Entity.contentHash(e)),
+    );
+    expect(parsed.entities.map((e) => e.source.line)).toEqual(
+      plain.entities.map((e) => e.source.line),
+    );
+  });
+
   it('fails on a file truncated mid-record, naming file, line and element', async () => {
     const cut = raw.indexOf('<INDIVIDUAL_ALIAS>', raw.indexOf('<DATAID>6908406</DATAID>')) + 10;
     const path = join(dir, 'truncated.xml');

@@ -30,6 +30,7 @@ import { addValue, type PropertyBag } from './property-bag.js';
 import {
   type PlainSaxesParser,
   streamXmlRecords,
+  TagMap,
   TextCapture,
   type XmlRecordHandler,
 } from './xml-stream.js';
@@ -56,7 +57,7 @@ function unCountry(name: string | undefined): string | undefined {
   // dictionary lookup and the shared table's normalisation each time.
   const known = COUNTRY_CACHE.get(name);
   if (known !== undefined) return known === '' ? undefined : known;
-  const code = name.toLowerCase() === 'na' ? undefined : (UN_COUNTRIES[name] ?? countryCode(name));
+  const code = isNotAvailable(name) ? undefined : (UN_COUNTRIES[name] ?? countryCode(name));
   if (COUNTRY_CACHE.size < COUNTRY_CACHE_LIMIT) COUNTRY_CACHE.set(name, code ?? '');
   return code;
 }
@@ -75,7 +76,7 @@ function addCountry(
   name: string | undefined,
   label: string,
 ): void {
-  if (name === undefined || name.toLowerCase() === 'na') return;
+  if (name === undefined || isNotAvailable(name)) return;
   const code = unCountry(name);
   if (code !== undefined) addValue(bag, key, code);
   else addValue(bag, 'notes', `${label}: ${name}`);
@@ -99,193 +100,120 @@ function isoDate(value: string | undefined): string | undefined {
   return match === null ? value : match[1];
 }
 
-// What a child element of INDIVIDUAL / ENTITY is: a leaf field (DATAID, FIRST_NAME, ..., or an
-// element we do not know), a list of `<VALUE>` elements (NATIONALITY, ...) or a group of leaf
-// fields (INDIVIDUAL_ALIAS, ...).
-const LEAF = 0;
-const VALUE_LIST = 1;
-const GROUP = 2;
-type Child = typeof LEAF | typeof VALUE_LIST | typeof GROUP;
-
-/**
- * Classifies a child of INDIVIDUAL / ENTITY. A switch rather than Set lookups: tag names are fresh
- * strings from the tokeniser, and a Set would hash every one of them.
- */
-function childKind(name: string): Child {
-  switch (name) {
-    case 'NATIONALITY':
-    case 'DESIGNATION':
-    case 'TITLE':
-    case 'LIST_TYPE':
-    case 'LAST_DAY_UPDATED':
-      return VALUE_LIST;
-    case 'INDIVIDUAL_ALIAS':
-    case 'ENTITY_ALIAS':
-    case 'INDIVIDUAL_ADDRESS':
-    case 'ENTITY_ADDRESS':
-    case 'INDIVIDUAL_DATE_OF_BIRTH':
-    case 'INDIVIDUAL_PLACE_OF_BIRTH':
-    case 'INDIVIDUAL_DOCUMENT':
-      return GROUP;
-    default:
-      return LEAF;
-  }
-}
-
 const PASSPORT = /passport|pasaporte|passeport/iu;
 
-/**
- * The leaf fields of one record or one group, named as the UN names them: a fixed-shape object, so
- * reading a field is a plain property load rather than a dictionary lookup.
- */
-class Fields {
-  DATAID: string | undefined = undefined;
-  FIRST_NAME: string | undefined = undefined;
-  SECOND_NAME: string | undefined = undefined;
-  THIRD_NAME: string | undefined = undefined;
-  FOURTH_NAME: string | undefined = undefined;
-  NAME_ORIGINAL_SCRIPT: string | undefined = undefined;
-  UN_LIST_TYPE: string | undefined = undefined;
-  REFERENCE_NUMBER: string | undefined = undefined;
-  LISTED_ON: string | undefined = undefined;
-  COMMENTS1: string | undefined = undefined;
-  GENDER: string | undefined = undefined;
-  QUALITY: string | undefined = undefined;
-  ALIAS_NAME: string | undefined = undefined;
-  DATE_OF_BIRTH: string | undefined = undefined;
-  CITY_OF_BIRTH: string | undefined = undefined;
-  COUNTRY_OF_BIRTH: string | undefined = undefined;
-  NOTE: string | undefined = undefined;
-  STREET: string | undefined = undefined;
-  CITY: string | undefined = undefined;
-  STATE_PROVINCE: string | undefined = undefined;
-  ZIP_CODE: string | undefined = undefined;
-  COUNTRY: string | undefined = undefined;
-  TYPE_OF_DATE: string | undefined = undefined;
-  DATE: string | undefined = undefined;
-  YEAR: string | undefined = undefined;
-  FROM_YEAR: string | undefined = undefined;
-  TO_YEAR: string | undefined = undefined;
-  TYPE_OF_DOCUMENT: string | undefined = undefined;
-  TYPE_OF_DOCUMENT2: string | undefined = undefined;
-  NUMBER: string | undefined = undefined;
-  ISSUING_COUNTRY: string | undefined = undefined;
-  COUNTRY_OF_ISSUE: string | undefined = undefined;
-  CITY_OF_ISSUE: string | undefined = undefined;
-  DATE_OF_ISSUE: string | undefined = undefined;
+/** Whether `value` is `lower` in any case; the length test spares most values a lower-cased copy. */
+function equalsIgnoringCase(value: string, lower: string): boolean {
+  return value.length === lower.length && value.toLowerCase() === lower;
+}
 
-  /**
-   * Stores a leaf's text. A switch rather than `this[name] = value`: the names are fresh strings
-   * from the tokeniser, and a keyed store would hash each one. Elements we do not read
-   * (VERSIONNUM, SORT_KEY, ...) fall through.
-   */
-  set(name: string, value: string): void {
-    switch (name) {
-      case 'DATAID':
-        this.DATAID = value;
-        break;
-      case 'FIRST_NAME':
-        this.FIRST_NAME = value;
-        break;
-      case 'SECOND_NAME':
-        this.SECOND_NAME = value;
-        break;
-      case 'THIRD_NAME':
-        this.THIRD_NAME = value;
-        break;
-      case 'FOURTH_NAME':
-        this.FOURTH_NAME = value;
-        break;
-      case 'NAME_ORIGINAL_SCRIPT':
-        this.NAME_ORIGINAL_SCRIPT = value;
-        break;
-      case 'UN_LIST_TYPE':
-        this.UN_LIST_TYPE = value;
-        break;
-      case 'REFERENCE_NUMBER':
-        this.REFERENCE_NUMBER = value;
-        break;
-      case 'LISTED_ON':
-        this.LISTED_ON = value;
-        break;
-      case 'COMMENTS1':
-        this.COMMENTS1 = value;
-        break;
-      case 'GENDER':
-        this.GENDER = value;
-        break;
-      case 'QUALITY':
-        this.QUALITY = value;
-        break;
-      case 'ALIAS_NAME':
-        this.ALIAS_NAME = value;
-        break;
-      case 'DATE_OF_BIRTH':
-        this.DATE_OF_BIRTH = value;
-        break;
-      case 'CITY_OF_BIRTH':
-        this.CITY_OF_BIRTH = value;
-        break;
-      case 'COUNTRY_OF_BIRTH':
-        this.COUNTRY_OF_BIRTH = value;
-        break;
-      case 'NOTE':
-        this.NOTE = value;
-        break;
-      case 'STREET':
-        this.STREET = value;
-        break;
-      case 'CITY':
-        this.CITY = value;
-        break;
-      case 'STATE_PROVINCE':
-        this.STATE_PROVINCE = value;
-        break;
-      case 'ZIP_CODE':
-        this.ZIP_CODE = value;
-        break;
-      case 'COUNTRY':
-        this.COUNTRY = value;
-        break;
-      case 'TYPE_OF_DATE':
-        this.TYPE_OF_DATE = value;
-        break;
-      case 'DATE':
-        this.DATE = value;
-        break;
-      case 'YEAR':
-        this.YEAR = value;
-        break;
-      case 'FROM_YEAR':
-        this.FROM_YEAR = value;
-        break;
-      case 'TO_YEAR':
-        this.TO_YEAR = value;
-        break;
-      case 'TYPE_OF_DOCUMENT':
-        this.TYPE_OF_DOCUMENT = value;
-        break;
-      case 'TYPE_OF_DOCUMENT2':
-        this.TYPE_OF_DOCUMENT2 = value;
-        break;
-      case 'NUMBER':
-        this.NUMBER = value;
-        break;
-      case 'ISSUING_COUNTRY':
-        this.ISSUING_COUNTRY = value;
-        break;
-      case 'COUNTRY_OF_ISSUE':
-        this.COUNTRY_OF_ISSUE = value;
-        break;
-      case 'CITY_OF_ISSUE':
-        this.CITY_OF_ISSUE = value;
-        break;
-      case 'DATE_OF_ISSUE':
-        this.DATE_OF_ISSUE = value;
-        break;
-      default:
-    }
-  }
+/** The UN's "not available" country (`na`, `NA`). */
+function isNotAvailable(country: string): boolean {
+  return equalsIgnoringCase(country, 'na');
+}
+
+/**
+ * The leaf fields read from a record or from one of its groups, named as the UN names them. A
+ * record's or group's values are held in a `Fields` array, each at its field's slot.
+ */
+const FIELD_NAMES = [
+  'DATAID',
+  'FIRST_NAME',
+  'SECOND_NAME',
+  'THIRD_NAME',
+  'FOURTH_NAME',
+  'NAME_ORIGINAL_SCRIPT',
+  'UN_LIST_TYPE',
+  'REFERENCE_NUMBER',
+  'LISTED_ON',
+  'COMMENTS1',
+  'GENDER',
+  'QUALITY',
+  'ALIAS_NAME',
+  'DATE_OF_BIRTH',
+  'CITY_OF_BIRTH',
+  'COUNTRY_OF_BIRTH',
+  'NOTE',
+  'STREET',
+  'CITY',
+  'STATE_PROVINCE',
+  'ZIP_CODE',
+  'COUNTRY',
+  'TYPE_OF_DATE',
+  'DATE',
+  'YEAR',
+  'FROM_YEAR',
+  'TO_YEAR',
+  'TYPE_OF_DOCUMENT',
+  'TYPE_OF_DOCUMENT2',
+  'NUMBER',
+  'ISSUING_COUNTRY',
+  'COUNTRY_OF_ISSUE',
+  'CITY_OF_ISSUE',
+  'DATE_OF_ISSUE',
+] as const;
+type FieldName = (typeof FIELD_NAMES)[number];
+type Fields = (string | undefined)[];
+
+/** Each field's slot in a `Fields` array. */
+const SLOT = Object.fromEntries(FIELD_NAMES.map((name, slot) => [name, slot])) as Readonly<
+  Record<FieldName, number>
+>;
+/** Slot by element name; elements we do not read (VERSIONNUM, SORT_KEY, ...) have none. */
+const FIELD_SLOTS = new TagMap(FIELD_NAMES.map((name, slot) => [name, slot] as const));
+
+function newFields(): Fields {
+  const fields: Fields = [];
+  for (let slot = 0; slot < FIELD_NAMES.length; slot++) fields.push(undefined);
+  return fields;
+}
+
+/** Empties a `Fields` array for reuse (a loop: `fill` is a runtime call, slower at this size). */
+function clearFields(fields: Fields): void {
+  for (let slot = 0; slot < fields.length; slot++) fields[slot] = undefined;
+}
+
+/**
+ * The children of INDIVIDUAL / ENTITY that are not leaf fields: lists of `<VALUE>` elements and
+ * groups of leaf fields. LIST_TYPE is always "UN List": its values are not read.
+ */
+const Child = {
+  LEAF: 0,
+  NATIONALITY: 1,
+  DESIGNATION: 2,
+  TITLE: 3,
+  LAST_DAY_UPDATED: 4,
+  LIST_TYPE: 5,
+  ALIAS: 6,
+  ADDRESS: 7,
+  DATE_OF_BIRTH: 8,
+  PLACE_OF_BIRTH: 9,
+  DOCUMENT: 10,
+} as const;
+type Child = (typeof Child)[keyof typeof Child];
+
+const CHILDREN = new TagMap<Child>([
+  ['NATIONALITY', Child.NATIONALITY],
+  ['DESIGNATION', Child.DESIGNATION],
+  ['TITLE', Child.TITLE],
+  ['LAST_DAY_UPDATED', Child.LAST_DAY_UPDATED],
+  ['LIST_TYPE', Child.LIST_TYPE],
+  ['INDIVIDUAL_ALIAS', Child.ALIAS],
+  ['ENTITY_ALIAS', Child.ALIAS],
+  ['INDIVIDUAL_ADDRESS', Child.ADDRESS],
+  ['ENTITY_ADDRESS', Child.ADDRESS],
+  ['INDIVIDUAL_DATE_OF_BIRTH', Child.DATE_OF_BIRTH],
+  ['INDIVIDUAL_PLACE_OF_BIRTH', Child.PLACE_OF_BIRTH],
+  ['INDIVIDUAL_DOCUMENT', Child.DOCUMENT],
+]);
+
+/** A list whose `<VALUE>`s are read (every list but LIST_TYPE). */
+function isReadList(child: Child): boolean {
+  return child >= Child.NATIONALITY && child <= Child.LAST_DAY_UPDATED;
+}
+
+function isGroup(child: Child): boolean {
+  return child >= Child.ALIAS;
 }
 
 interface Pending {
@@ -300,7 +228,7 @@ interface Pending {
 }
 
 function elementOf(record: Pending): string {
-  const id = record.fields.DATAID;
+  const id = record.fields[SLOT.DATAID];
   return id === undefined ? record.tag : `${record.tag}[DATAID=${id}]`;
 }
 
@@ -317,25 +245,30 @@ function unHandler(
   let sawRoot = false;
   let current: Pending | undefined;
   let last: Pending | undefined;
+  /** The name of the record's child element being read, for error locations. */
   let group: string | undefined;
   /** What `group` is (meaningful while `group` is set). */
-  let groupKind: Child = LEAF;
-  let sub = new Fields();
+  let child: Child = Child.LEAF;
+  /** The fields of the group being read; one array, cleared for each group. */
+  const sub = newFields();
+  /** The slot of the leaf whose text is being captured. */
+  let slot = 0;
   const texts = new TextCapture(parser, true);
 
   const alias = (record: Pending, fields: Fields): void => {
-    const full = fields.ALIAS_NAME;
+    const full = fields[SLOT.ALIAS_NAME];
+    const countryOfBirth = fields[SLOT.COUNTRY_OF_BIRTH];
     const bag = record.bag;
-    addValue(bag, 'birthDate', isoDate(fields.DATE_OF_BIRTH));
-    addValue(bag, 'birthPlace', joinParts([fields.CITY_OF_BIRTH, fields.COUNTRY_OF_BIRTH]));
-    addCountry(bag, 'birthCountry', fields.COUNTRY_OF_BIRTH, 'Country of birth');
+    addValue(bag, 'birthDate', isoDate(fields[SLOT.DATE_OF_BIRTH]));
+    addValue(bag, 'birthPlace', joinParts([fields[SLOT.CITY_OF_BIRTH], countryOfBirth]));
+    addCountry(bag, 'birthCountry', countryOfBirth, 'Country of birth');
     if (full === undefined || full === '') return;
-    const quality = fields.QUALITY ?? '';
+    const quality = fields[SLOT.QUALITY] ?? '';
     let kind: NameKind = 'alias';
-    if (quality.toLowerCase() === 'low') {
+    if (equalsIgnoringCase(quality, 'low')) {
       kind = 'weak';
       addValue(bag, 'weakAlias', full);
-    } else if (quality.toLowerCase() === 'f.k.a.') {
+    } else if (equalsIgnoringCase(quality, 'f.k.a.')) {
       kind = 'previous';
       addValue(bag, 'previousName', full);
     } else {
@@ -344,104 +277,107 @@ function unHandler(
     const detail: { -readonly [K in keyof NameDetail]: NameDetail[K] } = { full, kind };
     const script = detectScript(full);
     if (script !== undefined) detail.script = script;
-    const note = joinParts([quality, fields.NOTE], '; ');
+    const note = joinParts([quality, fields[SLOT.NOTE]], '; ');
     if (note !== '') detail.note = note;
     record.aliases.push(detail);
   };
 
   const birthDate = (record: Pending, fields: Fields): void => {
-    const type = (fields.TYPE_OF_DATE ?? '').toUpperCase();
-    const from = fields.FROM_YEAR;
-    const to = fields.TO_YEAR;
+    const type = (fields[SLOT.TYPE_OF_DATE] ?? '').toUpperCase();
+    const from = fields[SLOT.FROM_YEAR];
+    const to = fields[SLOT.TO_YEAR];
     if (type === 'BETWEEN' && (from !== undefined || to !== undefined)) {
       addValue(record.bag, 'birthDateRange', `${from ?? ''}/${to ?? ''}`);
     } else {
-      addValue(record.bag, 'birthDate', isoDate(fields.DATE) ?? fields.YEAR);
+      addValue(record.bag, 'birthDate', isoDate(fields[SLOT.DATE]) ?? fields[SLOT.YEAR]);
     }
-    if (fields.NOTE !== undefined) addValue(record.bag, 'notes', `Date of birth: ${fields.NOTE}`);
+    const note = fields[SLOT.NOTE];
+    if (note !== undefined) addValue(record.bag, 'notes', `Date of birth: ${note}`);
   };
 
   const place = (fields: Fields): string => {
+    const country = fields[SLOT.COUNTRY];
     const text = joinParts([
-      fields.STREET,
-      fields.CITY,
-      fields.STATE_PROVINCE,
-      fields.ZIP_CODE,
-      fields.COUNTRY?.toLowerCase() === 'na' ? undefined : fields.COUNTRY,
+      fields[SLOT.STREET],
+      fields[SLOT.CITY],
+      fields[SLOT.STATE_PROVINCE],
+      fields[SLOT.ZIP_CODE],
+      country !== undefined && isNotAvailable(country) ? undefined : country,
     ]);
-    const note = fields.NOTE;
+    const note = fields[SLOT.NOTE];
     if (note === undefined) return text;
     return text === '' ? note : `${text} (${note})`;
   };
 
   const document = (record: Pending, fields: Fields): void => {
-    const number = fields.NUMBER;
+    const number = fields[SLOT.NUMBER];
     if (number === undefined) return;
-    const type = fields.TYPE_OF_DOCUMENT ?? fields.TYPE_OF_DOCUMENT2 ?? 'other';
+    const type2 = fields[SLOT.TYPE_OF_DOCUMENT2];
+    const type = fields[SLOT.TYPE_OF_DOCUMENT] ?? type2 ?? 'other';
+    const issuing = fields[SLOT.ISSUING_COUNTRY];
+    const countryOfIssue = fields[SLOT.COUNTRY_OF_ISSUE];
+    const issued = fields[SLOT.DATE_OF_ISSUE];
     addValue(record.bag, PASSPORT.test(type) ? 'passportNumber' : 'idNumber', number);
     // The issuing country's name stays in the note when it has no code.
     const issuedIn = joinParts([
-      fields.CITY_OF_ISSUE,
-      unCountry(fields.COUNTRY_OF_ISSUE) === undefined ? fields.COUNTRY_OF_ISSUE : undefined,
+      fields[SLOT.CITY_OF_ISSUE],
+      unCountry(countryOfIssue) === undefined ? countryOfIssue : undefined,
     ]);
     const note = joinParts(
       [
-        fields.TYPE_OF_DOCUMENT2 === type ? undefined : fields.TYPE_OF_DOCUMENT2,
-        fields.ISSUING_COUNTRY !== undefined && unCountry(fields.ISSUING_COUNTRY) === undefined
-          ? `issuing country: ${fields.ISSUING_COUNTRY}`
+        type2 === type ? undefined : type2,
+        issuing !== undefined && unCountry(issuing) === undefined
+          ? `issuing country: ${issuing}`
           : undefined,
         issuedIn === '' ? undefined : `issued in ${issuedIn}`,
-        fields.DATE_OF_ISSUE === undefined ? undefined : `issued ${fields.DATE_OF_ISSUE}`,
-        fields.NOTE,
+        issued === undefined ? undefined : `issued ${issued}`,
+        fields[SLOT.NOTE],
       ],
       '; ',
     );
     const doc: { -readonly [K in keyof IdentityDocument]: IdentityDocument[K] } = { type, number };
-    const issuer = fields.ISSUING_COUNTRY ?? fields.COUNTRY_OF_ISSUE;
-    const country = unCountry(issuer);
+    const country = unCountry(issuing ?? countryOfIssue);
     if (country !== undefined) doc.country = country;
     if (note !== '') doc.note = note;
     record.documents.push(doc);
   };
 
-  const finishGroup = (record: Pending, name: string, fields: Fields): void => {
-    switch (name) {
-      case 'INDIVIDUAL_ALIAS':
-      case 'ENTITY_ALIAS':
+  const finishGroup = (record: Pending, kind: Child, fields: Fields): void => {
+    switch (kind) {
+      case Child.ALIAS:
         alias(record, fields);
         break;
-      case 'INDIVIDUAL_ADDRESS':
-      case 'ENTITY_ADDRESS':
+      case Child.ADDRESS:
         addValue(record.bag, 'address', place(fields));
-        addCountry(record.bag, 'country', fields.COUNTRY, 'Country');
+        addCountry(record.bag, 'country', fields[SLOT.COUNTRY], 'Country');
         break;
-      case 'INDIVIDUAL_DATE_OF_BIRTH':
+      case Child.DATE_OF_BIRTH:
         birthDate(record, fields);
         break;
-      case 'INDIVIDUAL_PLACE_OF_BIRTH':
+      case Child.PLACE_OF_BIRTH:
         addValue(record.bag, 'birthPlace', place(fields));
-        addCountry(record.bag, 'birthCountry', fields.COUNTRY, 'Country of birth');
+        addCountry(record.bag, 'birthCountry', fields[SLOT.COUNTRY], 'Country of birth');
         break;
-      case 'INDIVIDUAL_DOCUMENT':
+      case Child.DOCUMENT:
         document(record, fields);
         break;
       default:
     }
   };
 
-  const value = (record: Pending, list: string, item: string): void => {
+  const value = (record: Pending, list: Child, item: string): void => {
     if (item === '') return;
     switch (list) {
-      case 'NATIONALITY':
+      case Child.NATIONALITY:
         addCountry(record.bag, 'nationality', item, 'Nationality');
         break;
-      case 'DESIGNATION':
+      case Child.DESIGNATION:
         addValue(record.bag, 'position', item);
         break;
-      case 'TITLE':
+      case Child.TITLE:
         addValue(record.bag, 'title', item);
         break;
-      case 'LAST_DAY_UPDATED': {
+      case Child.LAST_DAY_UPDATED: {
         const date = isoDate(item);
         if (date !== undefined && (record.updated === undefined || date > record.updated)) {
           record.updated = date;
@@ -449,13 +385,12 @@ function unHandler(
         break;
       }
       default:
-      // LIST_TYPE is always "UN List": nothing to keep.
     }
   };
 
   const finishRecord = (record: Pending): void => {
     const f = record.fields;
-    const dataId = f.DATAID;
+    const dataId = f[SLOT.DATAID];
     if (dataId === undefined || dataId === '') {
       throw new ParseError(
         { file, line: record.line, element: record.tag, field: 'DATAID' },
@@ -472,30 +407,33 @@ function unHandler(
     }
     seen.set(dataId, record.line);
     const bag = record.bag;
+    const person = record.tag === 'INDIVIDUAL';
+    const first = f[SLOT.FIRST_NAME];
+    const second = f[SLOT.SECOND_NAME];
+    const third = f[SLOT.THIRD_NAME];
+    const fourth = f[SLOT.FOURTH_NAME];
     const names: NameDetail[] = [];
-    const full = joinParts([f.FIRST_NAME, f.SECOND_NAME, f.THIRD_NAME, f.FOURTH_NAME], ' ');
+    const full = joinParts([first, second, third, fourth], ' ');
     if (full !== '') {
       addValue(bag, 'name', full);
       const detail: { -readonly [K in keyof NameDetail]: NameDetail[K] } = {
         full,
         kind: 'primary',
       };
-      if (record.tag === 'INDIVIDUAL' && f.FIRST_NAME !== undefined && full !== f.FIRST_NAME) {
-        detail.firstName = f.FIRST_NAME;
-      }
+      if (person && first !== undefined && full !== first) detail.firstName = first;
       const script = detectScript(full);
       if (script !== undefined) detail.script = script;
       names.push(detail);
     } else {
       info.warnings.push(`${file}: line ${record.line}, element <${element}>: no name; kept`);
     }
-    if (record.tag === 'INDIVIDUAL') {
-      addValue(bag, 'firstName', f.FIRST_NAME);
-      addValue(bag, 'secondName', f.SECOND_NAME);
-      addValue(bag, 'middleName', f.THIRD_NAME);
-      addValue(bag, 'middleName', f.FOURTH_NAME);
+    if (person) {
+      addValue(bag, 'firstName', first);
+      addValue(bag, 'secondName', second);
+      addValue(bag, 'middleName', third);
+      addValue(bag, 'middleName', fourth);
     }
-    const original = f.NAME_ORIGINAL_SCRIPT;
+    const original = f[SLOT.NAME_ORIGINAL_SCRIPT];
     if (original !== undefined && original !== '') {
       addValue(bag, 'alias', original);
       const detail: { -readonly [K in keyof NameDetail]: NameDetail[K] } = {
@@ -507,20 +445,20 @@ function unHandler(
       if (script !== undefined) detail.script = script;
       names.push(detail);
     }
-    names.push(...record.aliases);
-    addValue(bag, 'program', f.UN_LIST_TYPE);
-    addValue(bag, 'reference', f.REFERENCE_NUMBER);
-    addValue(bag, 'listingDate', isoDate(f.LISTED_ON));
+    for (const detail of record.aliases) names.push(detail);
+    addValue(bag, 'program', f[SLOT.UN_LIST_TYPE]);
+    addValue(bag, 'reference', f[SLOT.REFERENCE_NUMBER]);
+    addValue(bag, 'listingDate', isoDate(f[SLOT.LISTED_ON]));
     addValue(bag, 'modifiedAt', record.updated);
-    addValue(bag, 'notes', f.COMMENTS1);
-    const gender = f.GENDER?.toLowerCase();
-    addValue(bag, 'gender', gender);
+    addValue(bag, 'notes', f[SLOT.COMMENTS1]);
+    addValue(bag, 'gender', f[SLOT.GENDER]?.toLowerCase());
     const id = `un:${dataId}`;
     ready.push(
       Entity.create({
         id,
-        schema: record.tag === 'INDIVIDUAL' ? 'Person' : 'Organization',
-        ...(names.length === 0 ? { caption: id } : {}),
+        schema: person ? 'Person' : 'Organization',
+        // Without a name the id is the caption; otherwise `Entity.create` picks the primary name.
+        caption: names.length === 0 ? id : undefined,
         properties: bag,
         names,
         documents: record.documents,
@@ -528,6 +466,12 @@ function unHandler(
         source: { file, element, line: record.line },
       }),
     );
+  };
+
+  /** Starts collecting the text of a leaf field. */
+  const capture = (fieldSlot: number): void => {
+    slot = fieldSlot;
+    texts.start();
   };
 
   const opentag = (tag: SaxesTagPlain): void => {
@@ -550,7 +494,7 @@ function unHandler(
         current = {
           tag: name,
           line: parser.line,
-          fields: new Fields(),
+          fields: newFields(),
           bag: new Map(),
           aliases: [],
           documents: [],
@@ -562,39 +506,47 @@ function unHandler(
     if (current === undefined || depth < 4) return;
     if (depth === 4) {
       group = name;
-      groupKind = childKind(name);
-      if (groupKind === GROUP) {
-        sub = new Fields();
+      const kind = CHILDREN.get(name);
+      if (kind !== undefined) {
+        child = kind;
+        if (isGroup(kind)) clearFields(sub);
         return;
       }
-      // LIST_TYPE is always "UN List", and VERSIONNUM and the SORT_KEYs are not read: their text
-      // is not collected.
-      if (groupKind === VALUE_LIST || name === 'VERSIONNUM' || name.startsWith('SORT_KEY')) return;
-    } else if (depth === 5 && group === 'LIST_TYPE') {
-      return;
+      child = Child.LEAF;
+      // A leaf field; the text of elements we do not read (VERSIONNUM, SORT_KEY, ...) is not
+      // collected.
+      const fieldSlot = FIELD_SLOTS.get(name);
+      if (fieldSlot !== undefined) capture(fieldSlot);
+    } else if (depth === 5) {
+      // A field of a group, or a VALUE of a list. Anything deeper, or inside a leaf, is not read.
+      if (isGroup(child)) {
+        const fieldSlot = FIELD_SLOTS.get(name);
+        if (fieldSlot !== undefined) capture(fieldSlot);
+      } else if (isReadList(child)) {
+        texts.start();
+      }
     }
-    // A leaf field (or a VALUE): keep its text.
-    texts.start();
   };
 
-  const closetag = (tag: SaxesTagPlain): void => {
+  const closetag = (): void => {
     depth -= 1;
     const record = current;
     if (record === undefined) return;
-    // Only an element with no child element still has the capture running: a leaf.
+    // Only an element with no child element still has the capture running: a leaf (any close
+    // tag stops it).
     const leaf = texts.capturing;
     const content = leaf ? texts.stop() : '';
     if (depth === 4) {
-      // A leaf inside a group or a VALUE inside a value list.
+      // A field inside a group or a VALUE inside a list.
       if (group === undefined || !leaf) return;
-      if (groupKind === VALUE_LIST) value(record, group, content);
-      else if (content !== '') sub.set(tag.name, content);
+      if (isReadList(child)) value(record, child, content);
+      else if (isGroup(child) && content !== '') sub[slot] = content;
     } else if (depth === 3) {
       if (leaf) {
-        if (content !== '') record.fields.set(tag.name, content);
-      } else if (groupKind === GROUP) {
-        // `groupKind` describes this element: the last child opened at this depth.
-        finishGroup(record, tag.name, sub);
+        if (content !== '') record.fields[slot] = content;
+      } else if (isGroup(child)) {
+        // `child` describes this element: the last child opened at this depth.
+        finishGroup(record, child, sub);
       }
       group = undefined;
     } else if (depth === 2) {
