@@ -7,6 +7,7 @@ import { Entity, type NameDetail } from '../model/entity.js';
 import { NAME_PROPERTIES, type PropertyName, type SchemaName } from '../model/schemata.js';
 import { parsePartialDate } from './features/dates.js';
 import { normalizeIdentifier } from './features/identifiers.js';
+import { listLayout } from './layout.js';
 import { phoneticKey } from './names/phonetic.js';
 import { tokenWeights } from './names/token-class.js';
 import { analyzeName, spellingKey } from './normalize/index.js';
@@ -128,6 +129,7 @@ export function prepareEntity(entity: Entity, asQuery = false): PreparedRecord {
   }
   for (const document of entity.documents) identifiers.push(normalizeIdentifier(document.number));
 
+  const layout = asQuery ? null : listLayout(names, birthDates);
   const genderValue = Entity.values(entity, 'gender')[0]?.toLowerCase();
   const gender = genderValue === 'male' || genderValue === 'female' ? genderValue : null;
 
@@ -136,6 +138,9 @@ export function prepareEntity(entity: Entity, asQuery = false): PreparedRecord {
     schema: entity.schema,
     entity,
     names,
+    // Laid out once here, at index build, rather than per query that meets the record.
+    layoutInts: layout?.ints ?? null,
+    layoutAt: layout?.at ?? 0,
     birthDates,
     countries: uniqueSorted(countries),
     identifiers: uniqueSorted(identifiers.filter((value) => value !== '')),

@@ -4,8 +4,12 @@
  * keeps a shared nationality or birth date from ever creating a match on its own.
  */
 import { ValidationError } from '../shared/errors.js';
-import { alignedPairs, alignRecords, indexQueryKeys, type Measure } from './names/align.js';
-import { KeySimilarityCache, tokenSimilarityConfig } from './names/token-similarity.js';
+import { type Measure, QueryAligner } from './names/align.js';
+import {
+  KeySimilarityCache,
+  type TokenSimilarityConfig,
+  tokenSimilarityConfig,
+} from './names/token-similarity.js';
 import type {
   Algorithm,
   CompareContext,
@@ -92,6 +96,40 @@ function resolveWeights(algorithm: Algorithm, overrides?: Readonly<Record<string
   );
 }
 
+/** An algorithm's configuration and weighted features with a request's overrides applied. */
+interface ResolvedScoring {
+  readonly config: ConfigValues;
+  readonly mains: readonly (readonly [Feature, number])[];
+  readonly qualifiers: readonly (readonly [Feature, number])[];
+  readonly similarity: TokenSimilarityConfig;
+}
+
+function resolveOverrides(algorithm: Algorithm, options: ScoringOptions): ResolvedScoring {
+  const config = resolveConfig(algorithm, options.config);
+  const weighted = resolveWeights(algorithm, options.weights);
+  return {
+    config,
+    mains: weighted.filter(([feature]) => feature.kind === 'main'),
+    qualifiers: weighted.filter(([feature]) => feature.kind === 'qualifier'),
+    similarity: tokenSimilarityConfig(config),
+  };
+}
+
+/** Per algorithm, its resolution without overrides: most queries bring none. */
+const withoutOverrides = new WeakMap<Algorithm, ResolvedScoring>();
+
+function resolveScoring(algorithm: Algorithm, options: ScoringOptions): ResolvedScoring {
+  if (options.config !== undefined || options.weights !== undefined) {
+    return resolveOverrides(algorithm, options);
+  }
+  let resolved = withoutOverrides.get(algorithm);
+  if (resolved === undefined) {
+    resolved = resolveOverrides(algorithm, options);
+    withoutOverrides.set(algorithm, resolved);
+  }
+  return resolved;
+}
+
 export function calibrate(algorithm: Algorithm, raw: number): number {
   const { slope, intercept } = algorithm.calibration;
   return 1 / (1 + Math.exp(-(slope * raw + intercept)));
@@ -112,10 +150,9 @@ const MEASURE_OF: Readonly<Record<string, Measure>> = {
  */
 export class QueryScorer {
   readonly threshold: number;
-  private readonly mains: (readonly [Feature, number])[];
-  private readonly qualifiers: (readonly [Feature, number])[];
-  private readonly cache: KeySimilarityCache;
-  private readonly queryIndex: Int32Array[][];
+  private readonly mains: readonly (readonly [Feature, number])[];
+  private readonly qualifiers: readonly (readonly [Feature, number])[];
+  private readonly aligner: QueryAligner;
   private readonly config: ConfigValues;
   // One reusable context: the candidate being scored and its lazily computed alignment.
   private current: PreparedRecord | null = null;
@@ -127,23 +164,20 @@ export class QueryScorer {
     readonly algorithm: Algorithm,
     options: ScoringOptions = {},
   ) {
-    this.config = resolveConfig(algorithm, options.config);
-    const weighted = resolveWeights(algorithm, options.weights);
-    this.mains = weighted.filter(([feature]) => feature.kind === 'main');
-    this.qualifiers = weighted.filter(([feature]) => feature.kind === 'qualifier');
-    this.cache = new KeySimilarityCache(tokenSimilarityConfig(this.config));
-    this.queryIndex = indexQueryKeys(query, this.cache);
+    const resolved = resolveScoring(algorithm, options);
+    this.config = resolved.config;
+    // Features that cannot fire for this query (no birth date given, no country ...) would
+    // return nothing for every candidate: leave them out of the loop.
+    const fires = ([feature]: readonly [Feature, number]) => feature.firesFor?.(query) ?? true;
+    this.mains = resolved.mains.filter(fires);
+    this.qualifiers = resolved.qualifiers.filter(fires);
+    this.aligner = new QueryAligner(query, new KeySimilarityCache(resolved.similarity));
     this.threshold = options.threshold ?? algorithm.calibration.threshold;
     this.context = {
       config: this.config,
       alignment: () => {
         if (this.currentAlignment === null) {
-          this.currentAlignment = alignRecords(
-            this.query,
-            this.queryIndex,
-            this.current!,
-            this.cache,
-          );
+          this.currentAlignment = this.aligner.align(this.current!);
         }
         return this.currentAlignment;
       },
@@ -221,13 +255,7 @@ export class QueryScorer {
       if (match.queryName >= 0) {
         queryName = this.query.names[match.queryName]!.raw;
         matchedName = scored.candidate.names[match.candidateName]!.raw;
-        nameTokens = alignedPairs(
-          this.query,
-          scored.candidate,
-          match,
-          measure ?? 'tokens',
-          this.cache,
-        );
+        nameTokens = this.aligner.pairs(scored.candidate, match, measure ?? 'tokens');
       }
     }
     return {

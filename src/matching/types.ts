@@ -27,6 +27,12 @@ export interface Feature {
   /** Public description (JavaScript keeps no docstrings, so it is data). */
   readonly description: string;
   readonly kind: FeatureKind;
+  /**
+   * Whether the feature can fire at all for this query: it needs something only some queries
+   * give (a birth date, a country, an identifier). Asked once per query; a feature that cannot
+   * fire is not run for any candidate. Omitted: it may fire for any query.
+   */
+  readonly firesFor?: (query: PreparedRecord) => boolean;
   readonly compare: (
     query: PreparedRecord,
     candidate: PreparedRecord,
@@ -93,6 +99,15 @@ export interface PreparedName {
   readonly legalForms: readonly string[];
 }
 
+/**
+ * Where a record's names and birth dates are packed for the scoring loop: integers from `at` in
+ * `ints`, which may hold other records' layouts too (`layout.ts` documents the slots).
+ */
+export interface RecordLayout {
+  readonly ints: Int32Array;
+  readonly at: number;
+}
+
 /** A partial date as lists give them: year always, month and day when known. */
 export interface PartialDate {
   readonly year: number;
@@ -107,6 +122,15 @@ export interface PreparedRecord {
   readonly schema: SchemaName;
   readonly entity: Entity;
   readonly names: readonly PreparedName[];
+  /**
+   * `names` and `birthDates` packed for the scoring loop (`RecordLayout.ints`, held here rather
+   * than in a layout object so that scoring a candidate touches one object fewer); null on a
+   * query, whose names are laid out by its scorer. It holds ids of this process's vocabularies
+   * (`names/vocabulary.ts`): prepare records in the process (or worker) that scores them.
+   */
+  readonly layoutInts: Int32Array | null;
+  /** Where the layout starts in `layoutInts`. */
+  readonly layoutAt: number;
   readonly birthDates: readonly PartialDate[];
   /** Nationality and citizenship, ISO alpha-2 lower case. */
   readonly countries: readonly string[];

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { e } from '../../model/testing.js';
+import { QueryAligner } from '../names/align.js';
+import { KeySimilarityCache, tokenSimilarityConfig } from '../names/token-similarity.js';
 import { prepareEntity } from '../prepare.js';
 import { QueryScorer } from '../score.js';
+import type { CompareContext } from '../types.js';
 import { SARGAS_V1_CASES } from './sargas-v1.cases.js';
 import { sargasV1 } from './sargas-v1.js';
 
@@ -45,6 +48,31 @@ describe('sargas-v1 declaration', () => {
     expect(sargasV1.calibration.command).toMatch(/eval/u);
     expect(sargasV1.calibration.threshold).toBeGreaterThan(0);
     expect(sargasV1.calibration.threshold).toBeLessThan(1);
+  });
+});
+
+describe('sargas-v1 firesFor', () => {
+  it('holds: a feature that declares it cannot fire for a query never fires for it', () => {
+    // Every query of the behaviour table against every list entry of it, with and without the
+    // qualifying details, so that each declaration is tried both ways.
+    const queries = SARGAS_V1_CASES.flatMap((row) => [
+      prepareEntity(e(row.schema, row.query), true),
+      prepareEntity(e(row.schema, { name: row.query.name ?? 'Ivan Petrov' }), true),
+    ]);
+    const candidates = SARGAS_V1_CASES.map((row) => prepareEntity(e(row.schema, row.result)));
+    let skipped = 0;
+    for (const query of queries) {
+      const aligner = new QueryAligner(query, new KeySimilarityCache(tokenSimilarityConfig({})));
+      for (const candidate of candidates) {
+        const context: CompareContext = { config: {}, alignment: () => aligner.align(candidate) };
+        for (const [feature] of sargasV1.features) {
+          if (feature.firesFor === undefined || feature.firesFor(query)) continue;
+          skipped++;
+          expect(feature.compare(query, candidate, context).score, feature.name).toBe(0);
+        }
+      }
+    }
+    expect(skipped).toBeGreaterThan(1000);
   });
 });
 

@@ -14,6 +14,7 @@ export const countryMatch = defineFeature({
   name: 'country_match',
   kind: 'qualifier',
   description: 'Both sides give a nationality or citizenship and at least one is shared.',
+  firesFor: (q) => q.countries.length > 0,
   compare: (q, c) => {
     if (q.countries.length === 0 || c.countries.length === 0) return NO_MATCH;
     const shared = overlap(q, c);
@@ -31,6 +32,7 @@ export const countryMismatch = defineFeature({
   name: 'country_mismatch',
   kind: 'qualifier',
   description: 'Both sides give nationalities or citizenships and none is shared.',
+  firesFor: (q) => q.countries.length > 0,
   compare: (q, c) => {
     if (q.countries.length === 0 || c.countries.length === 0) return NO_MATCH;
     if (overlap(q, c) !== null) return NO_MATCH;

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { e } from '../../model/testing.js';
+import { sargasV1 } from '../algorithms/sargas-v1.js';
+import { prepareEntity } from '../prepare.js';
+import { QueryScorer } from '../score.js';
 import type { PartialDate } from '../types.js';
 import { compareDates, parsePartialDate } from './dates.js';
 
@@ -37,5 +41,32 @@ describe('compareDates', () => {
   });
   it('says nothing when a side has no date', () => {
     expect(compareDates([], dates('1954'))).toBeNull();
+  });
+});
+
+describe('birth-date features', () => {
+  it('compare the candidate dates packed in its layout and explain them with the listed texts', () => {
+    const query = prepareEntity(
+      e('Person', { name: 'Ivan Petrov', birthDate: '1954-08-03' }),
+      true,
+    );
+    const candidate = prepareEntity(
+      e('Person', { name: 'Ivan PETROV', birthDate: ['1949', '1954-03-08'] }),
+    );
+    const scorer = new QueryScorer(query, sargasV1);
+    const fired = scorer.fired(scorer.score(candidate));
+    const dates = fired.filter(({ feature }) => feature.name.startsWith('dob_'));
+    expect(dates.map(({ feature }) => feature.name)).toEqual(['dob_day_month_swap']);
+    expect(dates[0]?.result).toMatchObject({ query: '1954-08-03', candidate: '1954-03-08' });
+    expect(dates[0]?.result.detail?.()).toBe(
+      'Birth dates: 1954-08-03 vs 1954-03-08 (day_month_swap)',
+    );
+  });
+
+  it('say nothing when the candidate gives no date', () => {
+    const query = prepareEntity(e('Person', { name: 'Ivan Petrov', birthDate: '1954' }), true);
+    const scorer = new QueryScorer(query, sargasV1);
+    const fired = scorer.fired(scorer.score(prepareEntity(e('Person', { name: 'Ivan Petrov' }))));
+    expect(fired.some(({ feature }) => feature.name.startsWith('dob_'))).toBe(false);
   });
 });

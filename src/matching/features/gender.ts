@@ -5,6 +5,7 @@ export const genderMismatch = defineFeature({
   name: 'gender_mismatch',
   kind: 'qualifier',
   description: 'Both sides state a gender and they differ.',
+  firesFor: (q) => q.gender !== null,
   compare: (q, c) => {
     if (q.gender === null || c.gender === null || q.gender === c.gender) return NO_MATCH;
     const qg = q.gender;

@@ -29,6 +29,7 @@ export const identifierMatch = defineFeature({
   kind: 'main',
   description:
     'An identity document, passport, tax or registration number (5+ characters) is the same on both sides.',
+  firesFor: (q) => q.identifiers.length > 0,
   compare: (q, c) => {
     if (q.identifiers.length === 0 || c.identifiers.length === 0) return NO_MATCH;
     const shared = sharedIdentifier(q, c);

@@ -10,12 +10,16 @@ export const orgLegalFormMismatch = defineFeature({
   kind: 'qualifier',
   description:
     'The aligned query and candidate names both carry a legal form (LLC/OOO, JSC/AO, GmbH ...) and they differ.',
+  firesFor: (q) => q.names.some((name) => name.legalForms.length > 0),
   compare: (q, c, context) => {
     const match = context.alignment().tokens;
     if (match.queryName < 0) return NO_MATCH;
+    // The query's side first: most queries carry no legal form, and then the candidate's name
+    // need not be fetched at all.
     const qForms = q.names[match.queryName]!.legalForms;
+    if (qForms.length === 0) return NO_MATCH;
     const cForms = c.names[match.candidateName]!.legalForms;
-    if (qForms.length === 0 || cForms.length === 0) return NO_MATCH;
+    if (cForms.length === 0) return NO_MATCH;
     if (qForms.some((form) => cForms.includes(form))) return NO_MATCH;
     const qs = qForms.join(', ');
     const cs = cForms.join(', ');

@@ -6,6 +6,36 @@
 import type { FeatureResult, NameMatch, PreparedRecord } from '../types.js';
 import { defineFeature, NO_MATCH } from './define.js';
 
+/**
+ * A name feature's result. The names it used are looked up only when an explanation reads them:
+ * the scoring loop reads `score` alone, and fetching the candidate's name there would touch one
+ * more object per candidate for nothing.
+ */
+class NameResult implements FeatureResult {
+  readonly score: number;
+
+  constructor(
+    private readonly queryRecord: PreparedRecord,
+    private readonly candidateRecord: PreparedRecord,
+    private readonly match: NameMatch,
+    private readonly label: string,
+  ) {
+    this.score = match.score;
+  }
+
+  get query(): string {
+    return this.queryRecord.names[this.match.queryName]!.raw;
+  }
+
+  get candidate(): string {
+    return this.candidateRecord.names[this.match.candidateName]!.raw;
+  }
+
+  detail(): string {
+    return `${this.label}: '${this.query}' vs '${this.candidate}' = ${this.score.toFixed(3)}`;
+  }
+}
+
 function nameResult(
   query: PreparedRecord,
   candidate: PreparedRecord,
@@ -13,15 +43,7 @@ function nameResult(
   label: string,
 ): FeatureResult {
   if (match.score <= 0 || match.queryName < 0) return NO_MATCH;
-  const q = query.names[match.queryName]!.raw;
-  const c = candidate.names[match.candidateName]!.raw;
-  const score = match.score;
-  return {
-    score,
-    query: q,
-    candidate: c,
-    detail: () => `${label}: '${q}' vs '${c}' = ${score.toFixed(3)}`,
-  };
+  return new NameResult(query, candidate, match, label);
 }
 
 export const nameLiteralMatch = defineFeature({

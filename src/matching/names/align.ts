@@ -7,7 +7,34 @@
  * The assignment is greedy on the similarity matrix (best pair first). Names rarely have more than
  * six tokens, so greedy is near-optimal and avoids the Hungarian method's allocations.
  */
-import type { NameAlignment, NameMatch, NameVariant, PreparedRecord, TokenPair } from '../types.js';
+
+import {
+  candidateLayout,
+  isInitialOfShape,
+  L_HEADER,
+  L_TOKEN_COUNT,
+  L_VARIANT_COUNT,
+  queryLayout,
+  T_KEY,
+  T_PHONETIC,
+  T_SHAPE,
+  T_WEIGHT,
+  TOKEN_STRIDE,
+  tokenShape,
+  V_HAS_INITIAL,
+  V_JOINED,
+  V_LITERAL,
+  V_NAME,
+  V_TOKEN_COUNT,
+  V_TOKEN_START,
+  V_TOTAL_WEIGHT,
+  V_VARIANT,
+  VARIANT_STRIDE,
+  vocabularySize,
+  WEIGHT_VALUES,
+  weightCode,
+} from '../layout.js';
+import type { NameAlignment, NameMatch, PreparedRecord, TokenPair } from '../types.js';
 import { PATRONYMIC_WEIGHT } from './token-class.js';
 import type { KeySimilarityCache } from './token-similarity.js';
 
@@ -22,25 +49,23 @@ const usedC = new Uint8Array(MAX_TOKENS);
 
 export type Measure = 'tokens' | 'initials' | 'phonetic';
 
-function isInitialOf(short: string, long: string): boolean {
-  return short.length === 1 && long.length > 1 && long.charCodeAt(0) === short.charCodeAt(0);
-}
-
 /**
  * A patronymic only pairs with a patronymic unless the keys are equal: `Ivanov` is not a spelling
  * of `Ivanovich`. Returns the similarity, or 0 when the pair is not allowed.
  */
-function pairable(q: NameVariant, i: number, c: NameVariant, j: number, sim: number): number {
+function pairable(qWeight: number, cWeight: number, sim: number): number {
   if (sim >= 1 || sim <= 0) return sim;
-  return (q.weights[i] === PATRONYMIC_WEIGHT) === (c.weights[j] === PATRONYMIC_WEIGHT) ? sim : 0;
+  return (qWeight === PATRONYMIC_WEIGHT) === (cWeight === PATRONYMIC_WEIGHT) ? sim : 0;
 }
 
 /** Unmatched weight present on both sides after the last `greedy` call (see below). */
 let lastConflict = 0;
 
 /**
- * Greedy assignment on `matrix` (n × m, row-major); returns the weighted Dice score. When `pairs`
- * is given, the assigned index pairs are pushed to it (explanations only).
+ * Greedy assignment on `matrix` (n × m, row-major); returns the weighted Dice score. Token i of
+ * the query has the weight coded at `qInts[qTokens + i * TOKEN_STRIDE + T_WEIGHT]`, token j of
+ * the candidate likewise in `cInts`. When `pairs` is given, the assigned index pairs are pushed
+ * to it (explanations only).
  *
  * Unmatched tokens are split in two: a *conflict* is unmatched weight on both sides (`George
  * Bush` / `George Habbash`: bush and habbash each stand where the other should be) and costs its
@@ -49,15 +74,21 @@ let lastConflict = 0;
  */
 function greedy(
   matrix: Float64Array,
-  q: NameVariant,
-  c: NameVariant,
+  qInts: Int32Array,
+  qTokens: number,
+  qTotal: number,
+  cInts: Int32Array,
+  cTokens: number,
+  cTotal: number,
   n: number,
   m: number,
   extraCost: number,
   pairs?: [number, number, number][],
 ): number {
-  usedQ.fill(0, 0, n);
-  usedC.fill(0, 0, m);
+  const weights = WEIGHT_VALUES;
+  // Plain loops: a builtin fill call costs more than clearing a handful of flags.
+  for (let i = 0; i < n; i++) usedQ[i] = 0;
+  for (let j = 0; j < m; j++) usedC[j] = 0;
   let total = 0;
   const rounds = Math.min(n, m);
   for (let round = 0; round < rounds; round++) {
@@ -80,26 +111,31 @@ function greedy(
     if (bi < 0) break;
     usedQ[bi] = 1;
     usedC[bj] = 1;
-    total += best * (q.weights[bi]! + c.weights[bj]!);
+    total +=
+      best *
+      (weights[qInts[qTokens + bi * TOKEN_STRIDE + T_WEIGHT]!]! +
+        weights[cInts[cTokens + bj * TOKEN_STRIDE + T_WEIGHT]!]!);
     pairs?.push([bi, bj, best]);
   }
   let matched = 0;
   let unmatchedQ = 0;
   let unmatchedC = 0;
   for (let i = 0; i < n; i++) {
-    if (usedQ[i] === 1) matched += q.weights[i]!;
-    else unmatchedQ += q.weights[i]!;
+    const weight = weights[qInts[qTokens + i * TOKEN_STRIDE + T_WEIGHT]!]!;
+    if (usedQ[i] === 1) matched += weight;
+    else unmatchedQ += weight;
   }
   for (let j = 0; j < m; j++) {
-    if (usedC[j] === 1) matched += c.weights[j]!;
-    else unmatchedC += c.weights[j]!;
+    const weight = weights[cInts[cTokens + j * TOKEN_STRIDE + T_WEIGHT]!]!;
+    if (usedC[j] === 1) matched += weight;
+    else unmatchedC += weight;
   }
   const conflict = Math.min(unmatchedQ, unmatchedC);
   lastConflict = conflict;
   // The discount needs a substantial match: `Adam` alone against `Adam Sultanovich Vitko` is
   // one shared given name, not a name with parts left out.
-  const matchedQ = q.totalWeight - unmatchedQ;
-  const matchedC = c.totalWeight - unmatchedC;
+  const matchedQ = qTotal - unmatchedQ;
+  const matchedC = cTotal - unmatchedC;
   const cost = matchedQ >= 1.5 && matchedC >= 1.5 ? extraCost : 1;
   const denominator = matched + 2 * conflict + cost * Math.abs(unmatchedQ - unmatchedC);
   return denominator === 0 ? 0 : total / denominator;
@@ -113,84 +149,6 @@ export interface VariantScores {
   tokensConflict: number;
   initialsConflict: number;
   phoneticConflict: number;
-}
-
-/**
- * Scores one query variant against one candidate variant under the three measures. `queryIndex`
- * maps the query variant's tokens to the cache's key indices. Writes into `out` (reused by the
- * caller) instead of allocating.
- */
-export function scoreVariants(
-  q: NameVariant,
-  queryIndex: Int32Array,
-  c: NameVariant,
-  candidateRows: Int32Array,
-  slab: Float64Array,
-  cache: KeySimilarityCache,
-  out: VariantScores,
-): void {
-  const n = Math.min(q.keys.length, MAX_TOKENS);
-  const m = Math.min(c.keys.length, MAX_TOKENS);
-  out.tokens = 0;
-  out.initials = 0;
-  out.phonetic = 0;
-  out.tokensConflict = 0;
-  out.initialsConflict = 0;
-  out.phoneticConflict = 0;
-  if (n === 0 || m === 0) return;
-  const extraCost = cache.config.extraTokenCost;
-  let anySimilar = false;
-  let anyPhonetic = false;
-  for (let j = 0; j < m; j++) {
-    const row = candidateRows[j]!;
-    const cp = c.phonetic[j]!;
-    for (let i = 0; i < n; i++) {
-      const sim = pairable(q, i, c, j, slab[row + queryIndex[i]!]!);
-      simScratch[i * m + j] = sim;
-      if (sim > 0) anySimilar = true;
-      if (sim < 1 && cp.length > 1 && cp === q.phonetic[i]) anyPhonetic = true;
-    }
-  }
-  const initials = q.hasInitial || c.hasInitial;
-  if (!anySimilar && !anyPhonetic && !initials) return;
-
-  if (anySimilar) {
-    workScratch.set(simScratch.subarray(0, n * m));
-    out.tokens = greedy(workScratch, q, c, n, m, extraCost);
-    out.tokensConflict = lastConflict;
-  } else {
-    out.tokensConflict = Math.min(q.totalWeight, c.totalWeight);
-  }
-  out.initials = out.tokens;
-  out.initialsConflict = out.tokensConflict;
-  if (initials) {
-    for (let i = 0; i < n; i++) {
-      const qk = q.keys[i]!;
-      for (let j = 0; j < m; j++) {
-        const ck = c.keys[j]!;
-        const k = i * m + j;
-        workScratch[k] = isInitialOf(qk, ck) || isInitialOf(ck, qk) ? 1 : simScratch[k]!;
-      }
-    }
-    out.initials = greedy(workScratch, q, c, n, m, extraCost);
-    out.initialsConflict = lastConflict;
-  }
-  // Phonetic measure: token similarity, raised to a fixed credit where the skeletons agree.
-  out.phonetic = out.tokens;
-  out.phoneticConflict = out.tokensConflict;
-  if (anyPhonetic) {
-    const credit = cache.config.phoneticSimilarity;
-    for (let i = 0; i < n; i++) {
-      const qp = q.phonetic[i]!;
-      for (let j = 0; j < m; j++) {
-        const k = i * m + j;
-        const sim = simScratch[k]!;
-        workScratch[k] = sim < credit && qp.length > 1 && qp === c.phonetic[j] ? credit : sim;
-      }
-    }
-    out.phonetic = greedy(workScratch, q, c, n, m, extraCost);
-    out.phoneticConflict = lastConflict;
-  }
 }
 
 interface MutableMatch {
@@ -231,145 +189,381 @@ function consider(
   match.candidateVariant = cv;
 }
 
-const variantScores: VariantScores = {
-  tokens: 0,
-  initials: 0,
-  phonetic: 0,
-  tokensConflict: 0,
-  initialsConflict: 0,
-  phoneticConflict: 0,
-};
+const explainMatrix = new Float64Array(MAX_TOKENS * MAX_TOKENS);
+const queryWeightSlots = new Int32Array(MAX_TOKENS * TOKEN_STRIDE);
+const candidateWeightSlots = new Int32Array(MAX_TOKENS * TOKEN_STRIDE);
 
-/** Registers every query key with the cache; returns each variant's key indices. */
-export function indexQueryKeys(query: PreparedRecord, cache: KeySimilarityCache): Int32Array[][] {
-  for (const name of query.names) {
-    for (const variant of name.variants) {
-      for (const code of variant.phonetic) if (code.length > 1) cache.queryPhonetics.add(code);
-      if (variant.hasInitial) cache.queryHasInitial = true;
-    }
-  }
-  return query.names.map((name) =>
-    name.variants.map((variant) => Int32Array.from(variant.keys, (key) => cache.register(key))),
-  );
+/** Writes a variant's token weights into layout token slots, for `greedy` in explanations. */
+function weightSlots(weights: readonly number[], count: number, into: Int32Array): Int32Array {
+  for (let i = 0; i < count; i++) into[i * TOKEN_STRIDE + T_WEIGHT] = weightCode(weights[i]!);
+  return into;
 }
 
 /**
- * Whether a candidate variant can align with any query variant at all: some token similar to a
- * query key, sharing a phonetic skeleton, or an initial on either side. Entities with dozens of
- * aliases mostly fail this test, and then cost one look-up per token instead of a matrix per
- * query variant.
+ * Aligns one query's names with candidate after candidate. Built once per query: it registers
+ * the query's keys with the similarity cache and lays the query's names out like a list
+ * record's, so both sides of every comparison are read from typed arrays.
  */
-function canAlign(
-  c: NameVariant,
-  m: number,
-  slab: Float64Array,
-  cache: KeySimilarityCache,
-): boolean {
-  if (c.hasInitial || cache.queryHasInitial) return true;
-  const width = cache.width;
-  for (let j = 0; j < m; j++) {
-    if (slab[rowScratch[j]! + width]! > 0) return true;
-    const code = c.phonetic[j]!;
-    if (code.length > 1 && cache.queryPhonetics.has(code)) return true;
-  }
-  return false;
-}
+export class QueryAligner {
+  /** The query's layout (at 0). */
+  private ints: Int32Array;
+  /** Per query token (layout order): the index of its key in the cache. */
+  private readonly slots: Int32Array;
+  /** Distinct phonetic ids of the query's tokens: a candidate token sharing none cannot align. */
+  private phonetics: Int32Array;
+  /** Some query token is an initial. */
+  private readonly hasInitial: boolean;
+  /** `vocabularySize()` when the query's ids were looked up. */
+  private resolvedAt: number;
+  private readonly scores: VariantScores = {
+    tokens: 0,
+    initials: 0,
+    phonetic: 0,
+    tokensConflict: 0,
+    initialsConflict: 0,
+    phoneticConflict: 0,
+  };
 
-/** The best alignment of any query name with any candidate name, per measure. */
-export function alignRecords(
-  query: PreparedRecord,
-  queryIndex: readonly (readonly Int32Array[])[],
-  candidate: PreparedRecord,
-  cache: KeySimilarityCache,
-): NameAlignment {
-  const tokens = emptyMatch();
-  const initials = emptyMatch();
-  const phonetic = emptyMatch();
-  const literal = emptyMatch();
-  // Candidate variants outside: each candidate token's similarity row is fetched once and
-  // reused for every query variant.
-  for (let cn = 0; cn < candidate.names.length; cn++) {
-    const cName = candidate.names[cn]!;
-    for (let cv = 0; cv < cName.variants.length; cv++) {
-      const c = cName.variants[cv]!;
-      const m = Math.min(c.keys.length, MAX_TOKENS);
-      for (let j = 0; j < m; j++) rowScratch[j] = cache.rowOffset(c.keys[j]!);
-      const slab = cache.data;
-      const alignable = canAlign(c, m, slab, cache);
-      for (let qn = 0; qn < query.names.length; qn++) {
-        const qName = query.names[qn]!;
-        for (let qv = 0; qv < qName.variants.length; qv++) {
-          const q = qName.variants[qv]!;
-          // Same tokens in any order, or the same letters with the spaces elsewhere
-          // (`SergeiLavrov`, `Good Will`/`Goodwill`).
-          if (
-            literal.score < 1 &&
-            q.literal !== '' &&
-            (q.literal === c.literal || (q.joined === c.joined && q.joined.length >= 6))
-          ) {
-            consider(literal, 1, 0, qn, qv, cn, cv);
-          }
-          if (!alignable) continue;
-          scoreVariants(q, queryIndex[qn]![qv]!, c, rowScratch, slab, cache, variantScores);
-          const v = variantScores;
-          consider(tokens, v.tokens, v.tokensConflict, qn, qv, cn, cv);
-          consider(initials, v.initials, v.initialsConflict, qn, qv, cn, cv);
-          consider(phonetic, v.phonetic, v.phoneticConflict, qn, qv, cn, cv);
-          // Nothing beats a perfect alignment; the rest of the names cannot change the result.
-          if (tokens.score >= 1 && literal.score >= 1) {
-            return { tokens, initials, phonetic, literal };
-          }
-        }
+  constructor(
+    private readonly query: PreparedRecord,
+    private readonly cache: KeySimilarityCache,
+  ) {
+    const slots: number[] = [];
+    let hasInitial = false;
+    for (const name of query.names) {
+      for (const variant of name.variants) {
+        if (variant.hasInitial) hasInitial = true;
+        for (const key of variant.keys) slots.push(cache.register(key));
       }
     }
+    this.slots = Int32Array.from(slots);
+    this.hasInitial = hasInitial;
+    this.resolvedAt = vocabularySize();
+    this.ints = queryLayout(query.names);
+    this.phonetics = this.distinctPhonetics();
   }
-  return { tokens, initials, phonetic, literal };
-}
 
-/** The aligned token pairs of one match under one measure, for an explanation. */
-export function alignedPairs(
-  query: PreparedRecord,
-  candidate: PreparedRecord,
-  match: NameMatch,
-  measure: Measure,
-  cache: KeySimilarityCache,
-): TokenPair[] {
-  if (match.queryName < 0) return [];
-  const q = query.names[match.queryName]!.variants[match.queryVariant]!;
-  const c = candidate.names[match.candidateName]!.variants[match.candidateVariant]!;
-  const n = Math.min(q.keys.length, MAX_TOKENS);
-  const m = Math.min(c.keys.length, MAX_TOKENS);
-  const matrix = new Float64Array(n * m);
-  const kind: TokenPair['how'][] = new Array(n * m);
-  for (let i = 0; i < n; i++) {
-    const qk = q.keys[i]!;
+  /** Looks the query's strings up again after records were added to the vocabularies. */
+  private resolve(): void {
+    this.resolvedAt = vocabularySize();
+    this.ints = queryLayout(this.query.names);
+    this.phonetics = this.distinctPhonetics();
+  }
+
+  private distinctPhonetics(): Int32Array {
+    const ints = this.ints;
+    const base = L_HEADER + ints[L_VARIANT_COUNT]! * VARIANT_STRIDE;
+    const ids = new Set<number>();
+    for (let t = 0; t < ints[L_TOKEN_COUNT]!; t++) {
+      const id = ints[base + t * TOKEN_STRIDE + T_PHONETIC]!;
+      if (id >= 0) ids.add(id);
+    }
+    return Int32Array.from(ids);
+  }
+
+  /**
+   * Whether a candidate variant can align with any query variant at all: some token similar to a
+   * query key, sharing a phonetic skeleton, or an initial on either side. Entities with dozens of
+   * aliases mostly fail this test, and then cost one look-up per token instead of a matrix per
+   * query variant.
+   */
+  private canAlign(
+    cInts: Int32Array,
+    cTokens: number,
+    m: number,
+    cHasInitial: boolean,
+    slab: Float64Array,
+  ): boolean {
+    if (cHasInitial || this.hasInitial) return true;
+    const width = this.cache.width;
+    const phonetics = this.phonetics;
     for (let j = 0; j < m; j++) {
-      const ck = c.keys[j]!;
-      const k = i * m + j;
-      const sim = pairable(q, i, c, j, cache.get(qk, ck));
-      let value = sim;
-      let how: TokenPair['how'] =
-        q.tokens[i] === c.tokens[j] ? 'exact' : qk === ck ? 'spelling' : 'fuzzy';
-      if (measure === 'initials' && (isInitialOf(qk, ck) || isInitialOf(ck, qk))) {
-        value = 1;
-        how = 'initial';
-      } else if (measure === 'phonetic') {
-        const credit = cache.config.phoneticSimilarity;
-        if (sim < credit && q.phonetic[i]!.length > 1 && q.phonetic[i] === c.phonetic[j]) {
-          value = credit;
-          how = 'phonetic';
+      if (slab[rowScratch[j]! + width]! > 0) return true;
+      const code = cInts[cTokens + j * TOKEN_STRIDE + T_PHONETIC]!;
+      if (code >= 0) {
+        for (let k = 0; k < phonetics.length; k++) if (phonetics[k] === code) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The best alignment of any query name with any candidate name, per measure. */
+  align(candidate: PreparedRecord): NameAlignment {
+    let cInts = candidate.layoutInts;
+    let at = candidate.layoutAt;
+    if (cInts === null) {
+      const layout = candidateLayout(candidate);
+      cInts = layout.ints;
+      at = layout.at;
+    }
+    if (vocabularySize() !== this.resolvedAt) this.resolve();
+    const tokens = emptyMatch();
+    const initials = emptyMatch();
+    const phonetic = emptyMatch();
+    const literal = emptyMatch();
+    const qInts = this.ints;
+    const qVariants = qInts[L_VARIANT_COUNT]!;
+    const cVariants = cInts[at + L_VARIANT_COUNT]!;
+    const cTokenBase = at + L_HEADER + cVariants * VARIANT_STRIDE;
+    const cache = this.cache;
+    const v = this.scores;
+    // Candidate variants outside: each candidate token's similarity row is fetched once and
+    // reused for every query variant.
+    for (let cv = 0; cv < cVariants; cv++) {
+      const ch = at + L_HEADER + cv * VARIANT_STRIDE;
+      const cTokens = cTokenBase + cInts[ch + V_TOKEN_START]! * TOKEN_STRIDE;
+      const m = Math.min(cInts[ch + V_TOKEN_COUNT]!, MAX_TOKENS);
+      for (let j = 0; j < m; j++) {
+        rowScratch[j] = cache.rowOffsetOfId(cInts[cTokens + j * TOKEN_STRIDE + T_KEY]!);
+      }
+      const slab = cache.data;
+      const alignable = this.canAlign(cInts, cTokens, m, cInts[ch + V_HAS_INITIAL] === 1, slab);
+      const cLiteral = cInts[ch + V_LITERAL]!;
+      const cJoined = cInts[ch + V_JOINED]!;
+      const cn = cInts[ch + V_NAME]!;
+      const cvi = cInts[ch + V_VARIANT]!;
+      for (let qv = 0; qv < qVariants; qv++) {
+        const qh = L_HEADER + qv * VARIANT_STRIDE;
+        // Same tokens in any order, or the same letters with the spaces elsewhere
+        // (`SergeiLavrov`, `Good Will`/`Goodwill`). Query ids are -1 where the strings could
+        // not count (empty literal, short joined form, unknown to every list record).
+        if (literal.score < 1) {
+          const ql = qInts[qh + V_LITERAL]!;
+          const qj = qInts[qh + V_JOINED]!;
+          if ((ql >= 0 && ql === cLiteral) || (qj >= 0 && qj === cJoined)) {
+            consider(literal, 1, 0, qInts[qh + V_NAME]!, qInts[qh + V_VARIANT]!, cn, cvi);
+          }
+        }
+        if (!alignable) continue;
+        this.scoreVariants(qh, cInts, ch, cTokens, m, slab, v);
+        const qn = qInts[qh + V_NAME]!;
+        const qvi = qInts[qh + V_VARIANT]!;
+        consider(tokens, v.tokens, v.tokensConflict, qn, qvi, cn, cvi);
+        consider(initials, v.initials, v.initialsConflict, qn, qvi, cn, cvi);
+        consider(phonetic, v.phonetic, v.phoneticConflict, qn, qvi, cn, cvi);
+        // Nothing beats a perfect alignment; the rest of the names cannot change the result.
+        if (tokens.score >= 1 && literal.score >= 1) {
+          return { tokens, initials, phonetic, literal };
         }
       }
-      matrix[k] = value;
-      kind[k] = how;
+    }
+    return { tokens, initials, phonetic, literal };
+  }
+
+  /**
+   * Scores the query variant with header `qh` against the candidate variant with header `ch`
+   * (tokens from `cTokens`, their `m` rows in `rowScratch`) under the three measures, into `out`.
+   */
+  private scoreVariants(
+    qh: number,
+    cInts: Int32Array,
+    ch: number,
+    cTokens: number,
+    m: number,
+    slab: Float64Array,
+    out: VariantScores,
+  ): void {
+    const qInts = this.ints;
+    const weights = WEIGHT_VALUES;
+    const qStart = qInts[qh + V_TOKEN_START]!;
+    const n = Math.min(qInts[qh + V_TOKEN_COUNT]!, MAX_TOKENS);
+    const qTokens = L_HEADER + qInts[L_VARIANT_COUNT]! * VARIANT_STRIDE + qStart * TOKEN_STRIDE;
+    const qTotal = weights[qInts[qh + V_TOTAL_WEIGHT]!]!;
+    const cTotal = weights[cInts[ch + V_TOTAL_WEIGHT]!]!;
+    const slots = this.slots;
+    out.tokens = 0;
+    out.initials = 0;
+    out.phonetic = 0;
+    out.tokensConflict = 0;
+    out.initialsConflict = 0;
+    out.phoneticConflict = 0;
+    if (n === 0 || m === 0) return;
+    const extraCost = this.cache.config.extraTokenCost;
+    let anySimilar = false;
+    let anyPhonetic = false;
+    for (let j = 0; j < m; j++) {
+      const row = rowScratch[j]!;
+      const ct = cTokens + j * TOKEN_STRIDE;
+      const cp = cInts[ct + T_PHONETIC]!;
+      const cWeight = weights[cInts[ct + T_WEIGHT]!]!;
+      for (let i = 0; i < n; i++) {
+        const qt = qTokens + i * TOKEN_STRIDE;
+        const sim = pairable(
+          weights[qInts[qt + T_WEIGHT]!]!,
+          cWeight,
+          slab[row + slots[qStart + i]!]!,
+        );
+        simScratch[i * m + j] = sim;
+        if (sim > 0) anySimilar = true;
+        // Phonetic ids are -1 for skeletons too short to compare, and a query id is -1 for a
+        // skeleton no record has: equal ids at or above 0 mean equal comparable skeletons.
+        if (sim < 1 && cp >= 0 && cp === qInts[qt + T_PHONETIC]) anyPhonetic = true;
+      }
+    }
+    const initials = qInts[qh + V_HAS_INITIAL] === 1 || cInts[ch + V_HAS_INITIAL] === 1;
+    if (!anySimilar && !anyPhonetic && !initials) return;
+
+    if (anySimilar) {
+      // greedy only reads the matrix: the similarities themselves serve the token measure.
+      out.tokens = greedy(
+        simScratch,
+        qInts,
+        qTokens,
+        qTotal,
+        cInts,
+        cTokens,
+        cTotal,
+        n,
+        m,
+        extraCost,
+      );
+      out.tokensConflict = lastConflict;
+    } else {
+      out.tokensConflict = Math.min(qTotal, cTotal);
+    }
+    out.initials = out.tokens;
+    out.initialsConflict = out.tokensConflict;
+    if (initials) {
+      for (let i = 0; i < n; i++) {
+        const qs = qInts[qTokens + i * TOKEN_STRIDE + T_SHAPE]!;
+        for (let j = 0; j < m; j++) {
+          const cs = cInts[cTokens + j * TOKEN_STRIDE + T_SHAPE]!;
+          const k = i * m + j;
+          workScratch[k] =
+            isInitialOfShape(qs, cs) || isInitialOfShape(cs, qs) ? 1 : simScratch[k]!;
+        }
+      }
+      out.initials = greedy(
+        workScratch,
+        qInts,
+        qTokens,
+        qTotal,
+        cInts,
+        cTokens,
+        cTotal,
+        n,
+        m,
+        extraCost,
+      );
+      out.initialsConflict = lastConflict;
+    }
+    // Phonetic measure: token similarity, raised to a fixed credit where the skeletons agree.
+    out.phonetic = out.tokens;
+    out.phoneticConflict = out.tokensConflict;
+    if (anyPhonetic) {
+      const credit = this.cache.config.phoneticSimilarity;
+      for (let i = 0; i < n; i++) {
+        const qp = qInts[qTokens + i * TOKEN_STRIDE + T_PHONETIC]!;
+        for (let j = 0; j < m; j++) {
+          const k = i * m + j;
+          const sim = simScratch[k]!;
+          workScratch[k] =
+            sim < credit && qp >= 0 && qp === cInts[cTokens + j * TOKEN_STRIDE + T_PHONETIC]
+              ? credit
+              : sim;
+        }
+      }
+      out.phonetic = greedy(
+        workScratch,
+        qInts,
+        qTokens,
+        qTotal,
+        cInts,
+        cTokens,
+        cTotal,
+        n,
+        m,
+        extraCost,
+      );
+      out.phoneticConflict = lastConflict;
     }
   }
-  const pairs: [number, number, number][] = [];
-  greedy(matrix, q, c, n, m, cache.config.extraTokenCost, pairs);
-  return pairs.map(([i, j, sim]) => ({
-    query: q.tokens[i]!,
-    candidate: c.tokens[j]!,
-    similarity: Math.round(sim * 1000) / 1000,
-    how: kind[i * m + j]!,
-  }));
+
+  /** Index of the variant with name `name` and variant `variant` in a layout, or -1. */
+  private static variantAt(ints: Int32Array, at: number, name: number, variant: number): number {
+    const count = ints[at + L_VARIANT_COUNT]!;
+    for (let v = 0; v < count; v++) {
+      const h = at + L_HEADER + v * VARIANT_STRIDE;
+      if (ints[h + V_NAME] === name && ints[h + V_VARIANT] === variant) return v;
+    }
+    return -1;
+  }
+
+  /** The aligned token pairs of one match under one measure, for an explanation. */
+  pairs(candidate: PreparedRecord, match: NameMatch, measure: Measure): TokenPair[] {
+    if (match.queryName < 0) return [];
+    const cache = this.cache;
+    const q = this.query.names[match.queryName]!.variants[match.queryVariant]!;
+    const c = candidate.names[match.candidateName]!.variants[match.candidateVariant]!;
+    const n = Math.min(q.keys.length, MAX_TOKENS);
+    const m = Math.min(c.keys.length, MAX_TOKENS);
+    // Rows and columns by id and slot, as the scoring loop found them: no string look-ups.
+    const layout = candidateLayout(candidate);
+    const cv = QueryAligner.variantAt(
+      layout.ints,
+      layout.at,
+      match.candidateName,
+      match.candidateVariant,
+    );
+    const cTokens =
+      layout.at +
+      L_HEADER +
+      layout.ints[layout.at + L_VARIANT_COUNT]! * VARIANT_STRIDE +
+      layout.ints[layout.at + L_HEADER + cv * VARIANT_STRIDE + V_TOKEN_START]! * TOKEN_STRIDE;
+    const rows: number[] = [];
+    for (let j = 0; j < m; j++) {
+      rows.push(cache.rowOffsetOfId(layout.ints[cTokens + j * TOKEN_STRIDE + T_KEY]!));
+    }
+    const qv = QueryAligner.variantAt(this.ints, 0, match.queryName, match.queryVariant);
+    const qStart = this.ints[L_HEADER + qv * VARIANT_STRIDE + V_TOKEN_START]!;
+    const slab = cache.data;
+    const matrix = explainMatrix;
+    const kind: TokenPair['how'][] = new Array(n * m);
+    for (let i = 0; i < n; i++) {
+      const qk = q.keys[i]!;
+      const column = this.slots[qStart + i]!;
+      for (let j = 0; j < m; j++) {
+        const ck = c.keys[j]!;
+        const k = i * m + j;
+        const sim = pairable(q.weights[i]!, c.weights[j]!, slab[rows[j]! + column]!);
+        let value = sim;
+        let how: TokenPair['how'] =
+          q.tokens[i] === c.tokens[j] ? 'exact' : qk === ck ? 'spelling' : 'fuzzy';
+        const qs = tokenShape(qk);
+        const cs = tokenShape(ck);
+        if (measure === 'initials' && (isInitialOfShape(qs, cs) || isInitialOfShape(cs, qs))) {
+          value = 1;
+          how = 'initial';
+        } else if (measure === 'phonetic') {
+          const credit = cache.config.phoneticSimilarity;
+          if (sim < credit && q.phonetic[i]!.length > 1 && q.phonetic[i] === c.phonetic[j]) {
+            value = credit;
+            how = 'phonetic';
+          }
+        }
+        matrix[k] = value;
+        kind[k] = how;
+      }
+    }
+    const pairs: [number, number, number][] = [];
+    greedy(
+      matrix,
+      weightSlots(q.weights, n, queryWeightSlots),
+      0,
+      q.totalWeight,
+      weightSlots(c.weights, m, candidateWeightSlots),
+      0,
+      c.totalWeight,
+      n,
+      m,
+      cache.config.extraTokenCost,
+      pairs,
+    );
+    return pairs.map(([i, j, sim]) => ({
+      query: q.tokens[i]!,
+      candidate: c.tokens[j]!,
+      similarity: Math.round(sim * 1000) / 1000,
+      how: kind[i * m + j]!,
+    }));
+  }
 }

@@ -84,6 +84,11 @@ function groups(): Map<string, number> {
   return map;
 }
 
+/** The group of forms a spelling key belongs to, or -1: equal groups are the same given name. */
+export function givenNameGroup(key: string): number {
+  return groups().get(key) ?? -1;
+}
+
 /** Whether two spelling keys are forms of the same given name. */
 export function areEquivalentGivenNames(a: string, b: string): boolean {
   const map = groups();

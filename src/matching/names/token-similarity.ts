@@ -7,7 +7,8 @@
 import { jaroWinkler } from '../text/jaro-winkler.js';
 import { levenshteinSimilarity } from '../text/levenshtein.js';
 import type { ConfigValues } from '../types.js';
-import { areEquivalentGivenNames } from './given-names.js';
+import { areEquivalentGivenNames, givenNameGroup } from './given-names.js';
+import { SPELLING_KEYS } from './vocabulary.js';
 
 export interface TokenSimilarityConfig {
   /** Below this a fuzzy similarity counts as no match at all. */
@@ -57,13 +58,6 @@ function sameFeminineSurname(a: string, b: string): boolean {
   return x.length >= 3 && (x === y || withoutFinalVowel(x) === y || x === withoutFinalVowel(y));
 }
 
-/** Similarity from name knowledge alone (given-name forms, feminine surnames), else 0. */
-function knownFormSimilarity(a: string, b: string, config: TokenSimilarityConfig): number {
-  if (sameFeminineSurname(a, b) || areEquivalentGivenNames(a, b))
-    return config.equivalentSimilarity;
-  return 0;
-}
-
 /** Bit per letter a-z present in the key (other characters share bit 26). */
 export function letterMask(key: string): number {
   let mask = 0;
@@ -89,53 +83,216 @@ function lettersTooDifferent(maskA: number, maskB: number): boolean {
   return shared * 2 < Math.max(popcount(maskA), popcount(maskB));
 }
 
-/** Fuzzy similarity of two spelling keys in 0..1 (0 below the configured minimum). */
-export function keySimilarity(a: string, b: string, config: TokenSimilarityConfig): number {
-  if (a === b) return 1;
-  if (sameFeminineSurname(a, b)) return config.equivalentSimilarity;
+/** Letter slots for `sharedLetters`: a-z, then one slot for anything else. */
+const LETTER_SLOTS = 27;
+
+function letterSlot(code: number): number {
+  const letter = code - 97;
+  return letter >= 0 && letter < 26 ? letter : 26;
+}
+
+/**
+ * How many characters a query key and a candidate key can have in common, counted with
+ * repetition (characters other than a-z all count as one, which can only overstate it): the sum
+ * over the query key's distinct slots of the smaller count. Neither Jaro nor the edit distance
+ * can pair more characters than that, which bounds both from above.
+ */
+function sharedLetters(
+  slots: Int32Array,
+  counts: Int32Array,
+  from: number,
+  to: number,
+  candidateCounts: Int32Array,
+): number {
+  let shared = 0;
+  for (let k = from; k < to; k++) shared += Math.min(counts[k]!, candidateCounts[slots[k]!]!);
+  return shared;
+}
+
+/**
+ * The most the Jaro-Winkler/edit-distance blend of `keySimilarity` can reach for two keys of
+ * these lengths with `shared` characters in common: Jaro ≤ (s/la + s/lb + 1)/3, the prefix
+ * bonus adds at most 0.4 of the rest (none when the first letters differ), and the edit
+ * similarity is at most s/max(la, lb).
+ */
+function blendBound(la: number, lb: number, shared: number, sameFirst: boolean): number {
+  const jaro = (shared / la + shared / lb + 1) / 3;
+  const jaroWinkler = sameFirst ? 0.6 * jaro + 0.4 : jaro;
+  const edit = shared / Math.max(la, lb);
+  return (jaroWinkler + edit) / 2 - (sameFirst ? 0 : 0.1);
+}
+
+/** Rounding room for `blendBound`: it only skips pairs clearly below the minimum. */
+const BOUND_MARGIN = 1e-9;
+
+/**
+ * `keySimilarity` of two different keys with what it needs about them worked out by the caller:
+ * whether they are forms of one given name, whether either may be a feminine surname form, and
+ * how many letters they share (`Infinity` when not counted: nothing is then skipped).
+ */
+function fuzzySimilarity(
+  a: string,
+  b: string,
+  config: TokenSimilarityConfig,
+  equivalent: boolean,
+  mayBeFeminine: boolean,
+  shared: number,
+): number {
+  if (mayBeFeminine && sameFeminineSurname(a, b)) return config.equivalentSimilarity;
   if (a.length < config.fuzzyMinLength || b.length < config.fuzzyMinLength) {
-    return areEquivalentGivenNames(a, b) ? config.equivalentSimilarity : 0;
+    return equivalent ? config.equivalentSimilarity : 0;
   }
   // Cheap reject: very different lengths cannot reach the minimum.
   const longer = Math.max(a.length, b.length);
   const shorter = Math.min(a.length, b.length);
   if (shorter / longer < 0.5) {
-    return areEquivalentGivenNames(a, b) ? config.equivalentSimilarity : 0;
+    return equivalent ? config.equivalentSimilarity : 0;
   }
-  const jw = jaroWinkler(a, b);
+  const sameFirst = a.charCodeAt(0) === b.charCodeAt(0);
   let sim = 0;
-  if (jw >= 0.7) {
-    // Jaro-Winkler forgives endings (case forms, `-a`/`-o`) but also rewards a shared prefix on
-    // unrelated names (`zuckermann`/`zuckerberg`); the edit similarity keeps it honest.
-    sim = (jw + levenshteinSimilarity(a, b)) / 2;
-    // Transliteration differences are merged by the spelling keys already; what is left at the
-    // first letter is usually another name (`Nuriev`/`Gurjev`), not a spelling.
-    if (a.charCodeAt(0) !== b.charCodeAt(0)) sim -= 0.1;
+  // Most pairs that get this far still share too few letters to reach the minimum; skipping
+  // Jaro-Winkler and the edit distance for them gives the 0 those would have given.
+  const hopeless =
+    config.minTokenSimilarity > 0 &&
+    blendBound(a.length, b.length, shared, sameFirst) + BOUND_MARGIN < config.minTokenSimilarity;
+  if (!hopeless) {
+    const jw = jaroWinkler(a, b);
+    if (jw >= 0.7) {
+      // Jaro-Winkler forgives endings (case forms, `-a`/`-o`) but also rewards a shared prefix
+      // on unrelated names (`zuckermann`/`zuckerberg`); the edit similarity keeps it honest.
+      sim = (jw + levenshteinSimilarity(a, b)) / 2;
+      // Transliteration differences are merged by the spelling keys already; what is left at
+      // the first letter is usually another name (`Nuriev`/`Gurjev`), not a spelling.
+      if (!sameFirst) sim -= 0.1;
+    }
   }
   // A fuzzy pair earns less than its raw similarity: one edit in a short surname is more often
   // another person than a typo (`Popov`/`Potapov`).
   sim = sim < config.minTokenSimilarity ? 0 : 1 - (1 - sim) * config.fuzzyPenalty;
-  if (areEquivalentGivenNames(a, b)) sim = Math.max(sim, config.equivalentSimilarity);
+  if (equivalent) sim = Math.max(sim, config.equivalentSimilarity);
   return Math.max(0, sim);
 }
+
+/** Fuzzy similarity of two spelling keys in 0..1 (0 below the configured minimum). */
+export function keySimilarity(a: string, b: string, config: TokenSimilarityConfig): number {
+  if (a === b) return 1;
+  return fuzzySimilarity(
+    a,
+    b,
+    config,
+    areEquivalentGivenNames(a, b),
+    true,
+    Number.POSITIVE_INFINITY,
+  );
+}
+
+/** Could be a feminine `-ová` form (see `feminineStem`): only then is the stem compared. */
+function mayBeFeminine(key: string): boolean {
+  return feminineStem(key) !== null;
+}
+
+/** What a row computation needs about each query key, worked out once per query. */
+interface QueryKeyTraits {
+  readonly masks: Int32Array;
+  readonly groups: Int32Array;
+  readonly feminine: Uint8Array;
+  /** Key i's distinct letter slots and their counts are at `letterStart[i]` to `[i + 1]`. */
+  readonly letterStart: Int32Array;
+  readonly letterSlots: Int32Array;
+  readonly letterCounts: Int32Array;
+}
+
+function queryKeyTraits(keys: readonly string[]): QueryKeyTraits {
+  const letterStart = new Int32Array(keys.length + 1);
+  const slots: number[] = [];
+  const counts: number[] = [];
+  const count = new Int32Array(LETTER_SLOTS);
+  keys.forEach((key, i) => {
+    letterStart[i] = slots.length;
+    count.fill(0);
+    for (let c = 0; c < key.length; c++) count[letterSlot(key.charCodeAt(c))]!++;
+    for (let slot = 0; slot < LETTER_SLOTS; slot++) {
+      if (count[slot]! === 0) continue;
+      slots.push(slot);
+      counts.push(count[slot]!);
+    }
+  });
+  letterStart[keys.length] = slots.length;
+  return {
+    masks: Int32Array.from(keys, letterMask),
+    groups: Int32Array.from(keys, givenNameGroup),
+    feminine: Uint8Array.from(keys, (key) => (mayBeFeminine(key) ? 1 : 0)),
+    letterStart,
+    letterSlots: Int32Array.from(slots),
+    letterCounts: Int32Array.from(counts),
+  };
+}
+
+/** Letter counts of the candidate key whose row is being computed (cleared after each row). */
+const candidateCounts = new Int32Array(LETTER_SLOTS);
+
+/**
+ * Where each cache keeps the row of a spelling key (by vocabulary id), shared by all caches: a
+ * typed array indexed by id is much cheaper than a string-keyed map, and allocating one per query
+ * would cost more than the lookups it saves. Per id, `rowSlots` holds a stamp of the cache that
+ * wrote the row and the row's offset side by side (one memory access for both, in a table small
+ * enough to stay in cache); a cache that finds another stamp recomputes the row, so caches used
+ * in turn (an API scoring two queries interleaved) stay correct.
+ *
+ * Owner numbers are never reused. Stamps are owner numbers modulo `STAMP_CYCLE` (0 = no row),
+ * and the table is cleared each time they come round, so that a stamp can only be one owner's.
+ */
+let rowSlots = new Int32Array(0);
+let lastOwner = 0;
+const STAMP_CYCLE = 0x7fffffff;
+
+/**
+ * What a row needs about a vocabulary key besides its text, worked out the first time any query
+ * meets the key and kept: with these the row loop settles most pairs without reading the key's
+ * characters at all. Per id: state, letter mask, given-name group.
+ */
+let keyTraits = new Int32Array(0);
+const TRAIT_STRIDE = 4;
+/** State 0: not worked out yet; KNOWN: worked out; KNOWN | FEMININE: may be a feminine form. */
+const KNOWN = 1;
+const FEMININE = 2;
+
+/** Makes room in the per-key tables for every id of the vocabulary. */
+function ensureKeySlots(size: number): void {
+  if (rowSlots.length >= size * 2) return;
+  const length = Math.max(size, rowSlots.length, 1024);
+  const slots = new Int32Array(length * 2);
+  slots.set(rowSlots);
+  rowSlots = slots;
+  const traits = new Int32Array(length * TRAIT_STRIDE);
+  traits.set(keyTraits);
+  keyTraits = traits;
+}
+
+/**
+ * The rows of every cache live in one slab, owned by the cache that computed a row last: a cache
+ * that finds it taken over takes it back under a new owner number, which invalidates all its
+ * rows at once (they are recomputed as needed). Queries are scored one after another, so in
+ * practice each query's cache takes the slab over once, and scoring allocates no slab per query.
+ */
+let sharedSlab = new Float64Array(4096);
+let slabOwner = 0;
+let slabUsed = 0;
 
 /**
  * Per-query memo of key similarities. The query's distinct keys get small indices; each candidate
  * key seen is compared with all of them at once and the row is kept, so filling an alignment
- * matrix costs one map lookup per candidate token instead of one per token pair. Common given
+ * matrix costs one array lookup per candidate token instead of one per token pair. Common given
  * names and surnames come back candidate after candidate.
  */
 export class KeySimilarityCache {
   private readonly queryKeys: string[] = [];
   private readonly indexOfKey = new Map<string, number>();
-  private readonly offsets = new Map<string, number>();
-  private slab = new Float64Array(4096);
-  private used = 0;
-  private queryMasks: Int32Array | null = null;
-  /** Phonetic skeletons of the query's tokens: a candidate token sharing none cannot align. */
-  readonly queryPhonetics = new Set<string>();
-  /** Some query token is an initial. */
-  queryHasInitial = false;
+  /** This cache's tenure of the shared slab (-1: none yet) and the stamp of its rows. */
+  private owner = -1;
+  private stamp = 0;
+  private rowsStarted = false;
+  private traits: QueryKeyTraits | null = null;
 
   constructor(readonly config: TokenSimilarityConfig) {}
 
@@ -148,7 +305,7 @@ export class KeySimilarityCache {
   register(queryKey: string): number {
     let index = this.indexOfKey.get(queryKey);
     if (index === undefined) {
-      if (this.used > 0) throw new Error('register all query keys before scoring');
+      if (this.rowsStarted) throw new Error('register all query keys before scoring');
       index = this.queryKeys.length;
       this.queryKeys.push(queryKey);
       this.indexOfKey.set(queryKey, index);
@@ -157,50 +314,115 @@ export class KeySimilarityCache {
   }
 
   /**
-   * Offset in `data` of the similarities of one candidate key with every registered query key
-   * (`width` values, then their maximum). Rows live in one growing slab rather than an array per
-   * key: the scoring loop creates thousands of rows per query and should not feed the GC.
+   * Offset in `data` of the similarities of one candidate key (by its `SPELLING_KEYS` id) with
+   * every registered query key (`width` values, then their maximum).
    */
-  rowOffset(candidateKey: string): number {
-    let offset = this.offsets.get(candidateKey);
-    if (offset !== undefined) return offset;
-    const keys = this.queryKeys;
-    const size = keys.length + 1;
-    if (this.used + size > this.slab.length) {
-      const grown = new Float64Array(Math.max(this.slab.length * 2, this.used + size));
-      grown.set(this.slab.subarray(0, this.used));
-      this.slab = grown;
+  rowOffsetOfId(keyId: number): number {
+    const slot = keyId * 2;
+    if (slabOwner === this.owner && slot < rowSlots.length && rowSlots[slot] === this.stamp) {
+      return rowSlots[slot + 1]!;
     }
-    offset = this.used;
-    this.used += size;
-    if (this.queryMasks === null) this.queryMasks = Int32Array.from(keys, letterMask);
-    const masks = this.queryMasks;
-    const mask = letterMask(candidateKey);
-    const slab = this.slab;
+    this.holdSlab();
+    ensureKeySlots(SPELLING_KEYS.size);
+    const key = SPELLING_KEYS.text(keyId);
+    const traits = keyId * TRAIT_STRIDE;
+    if (keyTraits[traits] === 0) {
+      keyTraits[traits] = KNOWN | (mayBeFeminine(key) ? FEMININE : 0);
+      keyTraits[traits + 1] = letterMask(key);
+      keyTraits[traits + 2] = givenNameGroup(key);
+    }
+    const offset = this.computeRow(
+      key,
+      keyTraits[traits + 1]!,
+      keyTraits[traits + 2]!,
+      (keyTraits[traits]! & FEMININE) !== 0,
+    );
+    rowSlots[slot] = this.stamp;
+    rowSlots[slot + 1] = offset;
+    return offset;
+  }
+
+  /** Takes the shared slab over unless this cache holds it; its old rows are then void. */
+  private holdSlab(): void {
+    if (slabOwner === this.owner) return;
+    this.owner = ++lastOwner;
+    if (this.owner % STAMP_CYCLE === 0) {
+      // Stamps come round: clear them, so that no row keeps a stamp the next owners reuse.
+      rowSlots.fill(0);
+      this.owner = ++lastOwner;
+    }
+    this.stamp = this.owner % STAMP_CYCLE;
+    slabOwner = this.owner;
+    slabUsed = 0;
+  }
+
+  /**
+   * Rows live in one growing slab rather than an array per key: the scoring loop creates
+   * thousands of rows per query and should not feed the GC. The caller holds the slab.
+   */
+  private computeRow(candidateKey: string, mask: number, group: number, feminine: boolean): number {
+    const keys = this.queryKeys;
+    const config = this.config;
+    const size = keys.length + 1;
+    this.rowsStarted = true;
+    if (slabUsed + size > sharedSlab.length) {
+      const larger = new Float64Array(Math.max(sharedSlab.length * 2, slabUsed + size));
+      larger.set(sharedSlab.subarray(0, slabUsed));
+      sharedSlab = larger;
+    }
+    const offset = slabUsed;
+    slabUsed += size;
+    if (this.traits === null) this.traits = queryKeyTraits(keys);
+    const traits = this.traits;
+    let lettersCounted = false;
+    const slab = sharedSlab;
     let max = 0;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
-      const sim =
-        key !== candidateKey && lettersTooDifferent(masks[i]!, mask)
-          ? knownFormSimilarity(key, candidateKey, this.config)
-          : keySimilarity(key, candidateKey, this.config);
+      const equivalent = group >= 0 && traits.groups[i] === group;
+      const checkFeminine = feminine || traits.feminine[i] === 1;
+      let sim: number;
+      // Masks first: equal keys have equal masks, so keys this far apart are never equal, and
+      // the test needs no character of either key.
+      if (lettersTooDifferent(traits.masks[i]!, mask)) {
+        // Keys this far apart can only be known forms of one name (given-name forms, feminine
+        // surnames).
+        sim =
+          (checkFeminine && sameFeminineSurname(key, candidateKey)) || equivalent
+            ? config.equivalentSimilarity
+            : 0;
+      } else if (key === candidateKey) {
+        sim = 1;
+      } else {
+        if (!lettersCounted) {
+          for (let c = 0; c < candidateKey.length; c++) {
+            candidateCounts[letterSlot(candidateKey.charCodeAt(c))]!++;
+          }
+          lettersCounted = true;
+        }
+        const shared = sharedLetters(
+          traits.letterSlots,
+          traits.letterCounts,
+          traits.letterStart[i]!,
+          traits.letterStart[i + 1]!,
+          candidateCounts,
+        );
+        sim = fuzzySimilarity(key, candidateKey, config, equivalent, checkFeminine, shared);
+      }
       slab[offset + i] = sim;
       if (sim > max) max = sim;
     }
     slab[offset + keys.length] = max;
-    this.offsets.set(candidateKey, offset);
+    if (lettersCounted) {
+      for (let c = 0; c < candidateKey.length; c++) {
+        candidateCounts[letterSlot(candidateKey.charCodeAt(c))] = 0;
+      }
+    }
     return offset;
   }
 
   /** The slab the offsets point into; read it after fetching offsets (it may grow). */
   get data(): Float64Array {
-    return this.slab;
-  }
-
-  get(queryKey: string, candidateKey: string): number {
-    const index = this.indexOfKey.get(queryKey);
-    if (index === undefined) return keySimilarity(queryKey, candidateKey, this.config);
-    const offset = this.rowOffset(candidateKey);
-    return this.slab[offset + index]!;
+    return sharedSlab;
   }
 }
