@@ -125,4 +125,25 @@ export const SARGAS_V1_CASES: readonly BehaviourCase[] = [
     matches: false,
     why: 'legal forms are not name tokens',
   },
+  {
+    schema: 'Person',
+    query: { name: 'V. V. Putin' },
+    result: { name: 'Vladimir Vladimirovich PUTIN' },
+    matches: true,
+    why: "initials stand for a person's given name and patronymic",
+  },
+  {
+    schema: 'Organization',
+    query: { name: 'Euro Steel' },
+    result: { name: ['ELECTRO SANAM COMPANY', 'E. S. Co.'] },
+    matches: false,
+    why: "an organisation's initials are an abbreviation: `E. S. Co.` is not every E... S... company",
+  },
+  {
+    schema: 'Organization',
+    query: { name: 'Build Green Ltd' },
+    result: { name: ['BLOOD AND HONOUR', 'B&H'] },
+    matches: false,
+    why: 'a two-letter abbreviation of a listed group does not match a company sharing its initials',
+  },
 ];

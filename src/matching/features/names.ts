@@ -62,12 +62,22 @@ export const nameTokenSimilarity = defineFeature({
   compare: (q, c, context) => nameResult(q, c, context.alignment().tokens, 'Aligned name tokens'),
 });
 
+/** People's names (and legal entities, which some lists use for people) abbreviate to initials. */
+function initialsMayStandForNames(schema: PreparedRecord['schema']): boolean {
+  return schema === 'Person' || schema === 'LegalEntity';
+}
+
 export const nameInitialsMatch = defineFeature({
   name: 'name_initials_match',
   kind: 'main',
   description:
-    'Like name_token_similarity, but an initial may stand for a full token (`V. Putin`); fires only when initials raise the score.',
+    'Like name_token_similarity, but an initial may stand for a full token (`V. Putin`); fires only when initials raise the score, and only between names of people.',
+  // An organisation's initials are an abbreviation, not a shortened name: `E. S. Co.` (an alias
+  // of ELECTRO SANAM COMPANY) must not match every two-word company whose words start with E and
+  // S. In vetting triage such aliases flagged one invented employer in eight.
+  firesFor: (q) => initialsMayStandForNames(q.schema),
   compare: (q, c, context) => {
+    if (!initialsMayStandForNames(c.schema)) return NO_MATCH;
     const alignment = context.alignment();
     if (alignment.initials.score <= alignment.tokens.score) return NO_MATCH;
     return nameResult(q, c, alignment.initials, 'Aligned with initials');
