@@ -25,6 +25,7 @@ import { parseAssessmentRequest } from '../request.js';
 import type { VettingService } from '../service.js';
 import { deadlineFor, type SlaPolicy } from '../sla.js';
 import type { Actor, Conclusion, Role, User, VettingCase } from '../types.js';
+import { newCase } from '../use-cases/assessments.js';
 import {
   type DemoApplication,
   type DemoIntent,
@@ -148,26 +149,14 @@ export function workingTime(ms: number, random: SeededRandom): number {
  */
 export function demoCase(application: DemoApplication, id: string, sla: SlaPolicy): VettingCase {
   const request = parseAssessmentRequest(application.body);
-  return {
+  return newCase({
     id,
-    externalId: request.externalId,
+    request,
     agency: DEMO_AGENCY.code,
-    permitType: request.permitType,
-    applicant: request.applicant,
-    status: 'new',
     submittedBy: `user:${DEMO_USERS[0]!.username}`,
     submittedAt: application.submittedAt,
     deadline: deadlineFor(request.permitType, application.submittedAt, sla),
-    triage: null,
-    assigneeUserId: null,
-    assignee: null,
-    proposal: null,
-    approval: null,
-    conclusion: null,
-    concludedAt: null,
-    deliveredAt: null,
-    revision: 0,
-  };
+  });
 }
 
 type HumanEvent =

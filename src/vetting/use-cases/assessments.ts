@@ -11,7 +11,7 @@ import { externalStatus, isConcluded } from '../case-status.js';
 import { parseAssessmentRequest } from '../request.js';
 import type { AssessmentView, SubmitResult } from '../service.js';
 import { deadlineFor } from '../sla.js';
-import { type Actor, actorRef, type VettingCase } from '../types.js';
+import { type Actor, type AssessmentRequest, actorRef, type VettingCase } from '../types.js';
 import { changeStatus, nowIso, type UseCaseDeps } from './context.js';
 
 /** Exactly the five fields of issue 6's contract, in its order; nothing else leaves. */
@@ -56,26 +56,14 @@ export async function submitAssessment(
   const deadline = deadlineFor(request.permitType, at, deps.config.sla);
   const by = actorRef(actor);
   return deps.store.transaction(async (tx) => {
-    const fresh: VettingCase = {
+    const fresh = newCase({
       id: randomUUID(),
-      externalId: request.externalId,
+      request,
       agency,
-      permitType: request.permitType,
-      applicant: request.applicant,
-      status: 'new',
       submittedBy: by,
       submittedAt: at,
       deadline,
-      triage: null,
-      assigneeUserId: null,
-      assignee: null,
-      proposal: null,
-      approval: null,
-      conclusion: null,
-      concludedAt: null,
-      deliveredAt: null,
-      revision: 0,
-    };
+    });
     let existing = await tx.caseByExternalId(agency, request.externalId);
     if (existing === null && (await tx.insertCase(fresh)) === null) {
       // A concurrent submission took the key between the lookup and the insert; the insert
@@ -185,4 +173,36 @@ export async function readAssessment(
   });
   if (view === null) throw new NotFoundError(`assessment ${id} not found`, { id });
   return view;
+}
+
+/** A case as submitted: `new`, nothing decided yet. The one place a case starts its life. */
+export function newCase(input: {
+  readonly id: string;
+  readonly request: AssessmentRequest;
+  readonly agency: string;
+  readonly submittedBy: string;
+  readonly submittedAt: string;
+  readonly deadline: string;
+}): VettingCase {
+  const { request } = input;
+  return {
+    id: input.id,
+    externalId: request.externalId,
+    agency: input.agency,
+    permitType: request.permitType,
+    applicant: request.applicant,
+    status: 'new',
+    submittedBy: input.submittedBy,
+    submittedAt: input.submittedAt,
+    deadline: input.deadline,
+    triage: null,
+    assigneeUserId: null,
+    assignee: null,
+    proposal: null,
+    approval: null,
+    conclusion: null,
+    concludedAt: null,
+    deliveredAt: null,
+    revision: 0,
+  };
 }
