@@ -7,6 +7,7 @@ import { GENESIS_HASH, verifyAuditChain } from '../vetting/audit/hash-chain.js';
 import { TRANSITION_PAIRS } from '../vetting/case-status.js';
 import type { StatisticsRow } from '../vetting/ports.js';
 import type { VettingCase } from '../vetting/types.js';
+import { newCase } from '../vetting/use-cases/assessments.js';
 import { type DbHandle, sqlState } from './db.js';
 import { DIALECTS, openTestDb } from './testing.js';
 import { VettingRepositoryStore } from './vetting-repository.js';
@@ -22,30 +23,24 @@ function minutesAfter(iso: string, minutes: number): string {
 
 function makeCase(overrides: Partial<VettingCase> = {}): VettingCase {
   return {
-    id: randomUUID(),
-    externalId: `ext-${randomUUID()}`,
-    agency: 'migri',
-    permitType: 'work_permit',
-    applicant: {
-      names: ['Quorvel Vrilhaven', 'Кворвел Врилхавен'],
-      birthDate: '1980-04-02',
-      citizenship: ['BY'],
-      passportNumber: null,
-      employment: [],
-    },
-    status: 'new',
-    submittedBy: 'user:officer',
-    submittedAt: T0,
-    deadline: minutesAfter(T0, 20 * 24 * 60),
-    triage: null,
-    assigneeUserId: null,
-    assignee: null,
-    proposal: null,
-    approval: null,
-    conclusion: null,
-    concludedAt: null,
-    deliveredAt: null,
-    revision: 0,
+    ...newCase({
+      id: randomUUID(),
+      request: {
+        externalId: `ext-${randomUUID()}`,
+        permitType: 'work_permit',
+        applicant: {
+          names: ['Quorvel Vrilhaven', 'Кворвел Врилхавен'],
+          birthDate: '1980-04-02',
+          citizenship: ['BY'],
+          passportNumber: null,
+          employment: [],
+        },
+      },
+      agency: 'migri',
+      submittedBy: 'user:officer',
+      submittedAt: T0,
+      deadline: minutesAfter(T0, 20 * 24 * 60),
+    }),
     ...overrides,
   };
 }
