@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loginThrottleOf } from './cli/commands/serve.js';
 import { DEFAULT_EU_TOKEN, loadConfig } from './config.js';
 import { ValidationError } from './shared/errors.js';
 
@@ -63,5 +64,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SARGAS_SHA256_OFAC: `foo.csv=${'a'.repeat(64)}` })).toThrow(
       /unknown file 'foo.csv'/u,
     );
+  });
+
+  it('reads the sign-in throttle limits and rejects a fractional or out-of-range one', () => {
+    expect(loadConfig({}).vetting.loginMaxFailuresPerUser).toBeNull();
+    const vetting = loadConfig({
+      SARGAS_LOGIN_MAX_FAILURES: '3',
+      SARGAS_LOGIN_MAX_FAILURES_PER_ADDRESS: '50',
+      SARGAS_LOGIN_WINDOW_MINUTES: '30',
+    }).vetting;
+    expect(vetting.loginMaxFailuresPerUser).toBe(3);
+    expect(vetting.loginMaxFailuresPerAddress).toBe(50);
+    expect(vetting.loginWindowMinutes).toBe(30);
+    expect(loginThrottleOf(vetting)).toEqual({
+      perUsername: 3,
+      perAddress: 50,
+      windowMs: 1_800_000,
+    });
+    expect(loginThrottleOf(loadConfig({}).vetting)).toEqual({});
+    expect(() => loadConfig({ SARGAS_LOGIN_MAX_FAILURES: '2.5' })).toThrow(
+      /SARGAS_LOGIN_MAX_FAILURES must be a whole number/u,
+    );
+    expect(() => loadConfig({ SARGAS_LOGIN_WINDOW_MINUTES: '0' })).toThrow(ValidationError);
   });
 });

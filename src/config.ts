@@ -59,6 +59,12 @@ export interface VettingSettings {
   readonly webhookSecret: string | null;
   /** `SARGAS_SESSION_HOURS`: how long a login session lasts. */
   readonly sessionHours: number | null;
+  /** `SARGAS_LOGIN_MAX_FAILURES`: failed sign-ins per username in the window before a lock. */
+  readonly loginMaxFailuresPerUser: number | null;
+  /** `SARGAS_LOGIN_MAX_FAILURES_PER_ADDRESS`: the same per client address. */
+  readonly loginMaxFailuresPerAddress: number | null;
+  /** `SARGAS_LOGIN_WINDOW_MINUTES`: the sign-in throttle's sliding window. */
+  readonly loginWindowMinutes: number | null;
 }
 
 /**
@@ -178,6 +184,14 @@ function numberIn(env: Env, key: string, min: number, max: number): number | nul
   return value;
 }
 
+function integerIn(env: Env, key: string, min: number, max: number): number | null {
+  const value = numberIn(env, key, min, max);
+  if (value !== null && !Number.isInteger(value)) {
+    throw new ValidationError(`${key} must be a whole number, not '${value}'`, key);
+  }
+  return value;
+}
+
 function vettingSettings(env: Env): VettingSettings {
   const file = (key: string) => {
     const path = nonEmpty(env, key);
@@ -189,6 +203,9 @@ function vettingSettings(env: Env): VettingSettings {
     qaSampleRate: numberIn(env, 'SARGAS_QA_SAMPLE_RATE', 0, 1),
     webhookSecret: nonEmpty(env, 'SARGAS_WEBHOOK_SECRET'),
     sessionHours: numberIn(env, 'SARGAS_SESSION_HOURS', 0.25, 24 * 30),
+    loginMaxFailuresPerUser: integerIn(env, 'SARGAS_LOGIN_MAX_FAILURES', 1, 1000),
+    loginMaxFailuresPerAddress: integerIn(env, 'SARGAS_LOGIN_MAX_FAILURES_PER_ADDRESS', 1, 100_000),
+    loginWindowMinutes: numberIn(env, 'SARGAS_LOGIN_WINDOW_MINUTES', 1, 24 * 60),
   });
 }
 

@@ -19,6 +19,7 @@ import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { v1Routes } from './v1/index.js';
+import { LoginThrottle, type LoginThrottleLimits } from './v1/login-throttle.js';
 import { type CatalogSource, type ScreeningSource, yenteRoutes } from './yente/index.js';
 
 export interface ServerConfig {
@@ -42,6 +43,11 @@ export interface ServerDeps {
   readonly clock?: Clock;
   /** Monitoring (subjects, jobs, alerts) under `/monitoring`; absent: no such routes. */
   readonly monitoring?: MonitoringService;
+  /**
+   * Limits of the sign-in throttle of `/api/v1/auth/login` (failures per username and per client
+   * address in a window); unset fields keep `DEFAULT_LOGIN_THROTTLE`. Counted on `clock`.
+   */
+  readonly loginThrottle?: Partial<LoginThrottleLimits>;
   /** Pino options, or false for none (tests). JSON lines on stdout by default. */
   readonly logger?: FastifyServerOptions['logger'];
 }
@@ -83,10 +89,13 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     app.register(monitoringRoutes, { monitoring: deps.monitoring });
   }
   if (deps.vetting !== undefined) {
+    const clock = deps.clock ?? systemClock;
     app.register(v1Routes, {
       prefix: '/api/v1',
       vetting: deps.vetting,
-      clock: deps.clock ?? systemClock,
+      clock,
+      // Built here, before any request: a bad limit fails the start, not the first sign-in.
+      loginThrottle: new LoginThrottle(clock, deps.loginThrottle),
       ...(deps.onAssessmentSubmitted === undefined
         ? {}
         : { onAssessmentSubmitted: deps.onAssessmentSubmitted }),

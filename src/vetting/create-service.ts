@@ -14,6 +14,7 @@ import {
   listUsers,
   login,
   logout,
+  recordSignInLock,
   setUserActive,
   upsertAgency,
 } from './use-cases/access.js';
@@ -94,6 +95,7 @@ export function createVettingService(deps: VettingDeps): VettingService {
   };
   return {
     login: (username, password) => login(d, username, password),
+    recordSignInLock: (lock) => recordSignInLock(d, lock),
     logout: (token) => logout(d, token),
     authenticate: (credential) => authenticate(d, credential),
     createUser: (actor, input) => createUser(d, actor, input),

@@ -79,6 +79,13 @@ export interface BulkSignOffResult {
 export interface VettingService {
   // Access.
   login(username: string, password: string): Promise<Session>;
+  /** Audits that failed sign-ins locked a username or client address until `until`. */
+  recordSignInLock(lock: {
+    readonly username: string;
+    readonly address: string;
+    readonly lockedBy: readonly ('username' | 'address')[];
+    readonly until: string;
+  }): Promise<void>;
   logout(token: string): Promise<void>;
   /** The actor of a bearer session token or an API key bound to a user; null when neither. */
   authenticate(credential: {

@@ -21,6 +21,7 @@ export const v1Routes: FastifyPluginAsyncTypebox<V1RouteOptions> = async (app, o
   const routes: V1RouteOptions = {
     vetting: options.vetting,
     clock: options.clock,
+    loginThrottle: options.loginThrottle,
     ...(options.onAssessmentSubmitted === undefined
       ? {}
       : { onAssessmentSubmitted: options.onAssessmentSubmitted }),

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { createApiKey, parseScopes, storedKeyVerifier } from '../../api/api-keys.js';
 import { buildServer } from '../../api/server.js';
+import type { LoginThrottleLimits } from '../../api/v1/login-throttle.js';
+import type { VettingSettings } from '../../config.js';
 import type { ListStore } from '../../lists/ports.js';
 import {
   DEFAULT_DATASET,
@@ -8,7 +10,13 @@ import {
   MatchServiceHolder,
 } from '../../screening/match-service.js';
 import { systemClock } from '../../shared/clock.js';
-import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  type SargasError,
+  ValidationError,
+} from '../../shared/errors.js';
 import type { User } from '../../vetting/index.js';
 import type { VettingService } from '../../vetting/service.js';
 import type { CommandContext } from '../services.js';
@@ -30,6 +38,8 @@ export interface ServeOptions {
    * can, so it always does.
    */
   readonly worker?: boolean;
+  /** Limits of the `/api/v1` sign-in throttle; unset fields keep `DEFAULT_LOGIN_THROTTLE`. */
+  readonly loginThrottle?: Partial<LoginThrottleLimits>;
 }
 
 export const DEFAULT_SERVE: ServeOptions = { port: 8000, host: '127.0.0.1', refreshSeconds: 60 };
@@ -164,17 +174,85 @@ export function startVettingLoops(
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
-/** Resolves on the first SIGTERM or SIGINT (and stops listening for the other). */
-export function untilSignal(): Promise<NodeJS.Signals> {
+/**
+ * Resolves on the first SIGTERM or SIGINT (and stops listening for the other). Aborting `release`
+ * removes both handlers without resolving, so a server that never started leaves none behind.
+ */
+export function untilSignal(release?: AbortSignal): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
+    const off = () => {
       process.off('SIGTERM', stop);
       process.off('SIGINT', stop);
+    };
+    const stop = (signal: NodeJS.Signals) => {
+      off();
       resolve(signal);
     };
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
+    release?.addEventListener('abort', off, { once: true });
   });
+}
+
+/** The fields of a Node.js system error that a failed `listen` carries. */
+interface ListenFailure {
+  readonly code: string;
+  readonly address?: string;
+  readonly port?: number;
+}
+
+function asListenFailure(error: unknown): ListenFailure | null {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return null;
+  const { code, address, port } = error as { code: unknown; address?: unknown; port?: unknown };
+  if (typeof code !== 'string') return null;
+  return {
+    code,
+    ...(typeof address === 'string' ? { address } : {}),
+    ...(typeof port === 'number' ? { port } : {}),
+  };
+}
+
+/**
+ * A failed `listen` that the operator caused and can fix (a port taken or privileged, a host that
+ * is not this machine's) as a user error with a one-line message, so the CLI reports it with an
+ * exit code of its kind instead of as a bug; null for anything else. The error codes pick the
+ * exit code through `cli/exit.ts`: in use → `conflict` (75, retrying once the port is free may
+ * help), permission → `forbidden` (77, EX_NOPERM), a wrong `--host` → `validation` (2).
+ */
+export function listenError(error: unknown, host: string, port: number): SargasError | null {
+  const failure = asListenFailure(error);
+  if (failure === null) return null;
+  const where = `port ${failure.port ?? port} on ${failure.address ?? host}`;
+  switch (failure.code) {
+    case 'EADDRINUSE':
+      return new ConflictError(
+        `${where} is already in use (EADDRINUSE); stop the other process or pass --port`,
+        { host, port },
+      );
+    case 'EACCES': {
+      const hint =
+        (failure.port ?? port) < 1024
+          ? 'ports below 1024 need privileges: pass --port 1024 or higher'
+          : 'pass another --port';
+      return new ForbiddenError(`no permission to listen on ${where} (EACCES); ${hint}`, {
+        host,
+        port,
+      });
+    }
+    case 'EADDRNOTAVAIL':
+      return new ValidationError(
+        `cannot listen on ${host}: not an address of this machine (EADDRNOTAVAIL); pass another --host`,
+        'host',
+      );
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new ValidationError(
+        `cannot listen on ${host}: the host name does not resolve (${failure.code}); pass an IP address as --host`,
+        'host',
+      );
+    default:
+      return null;
+  }
 }
 
 function parseRefresh(value: string): number {
@@ -200,11 +278,27 @@ function parsePort(value: string): number {
  * Serves the HTTP API until `stop` resolves (SIGTERM/SIGINT by default), then closes gracefully:
  * Fastify stops accepting connections, answers in-flight requests and closes. The server listens
  * before the index is built, so orchestrators see `/healthz` at once and `/readyz` when ready.
+ * A port in use (and the like) is a user error (`listenError`), not a crash.
  */
 export async function serveApi(
   ctx: CommandContext,
   options: ServeOptions,
-  stop: Promise<unknown> = untilSignal(),
+  stop?: Promise<unknown>,
+): Promise<void> {
+  // Signals are caught from the start (a Ctrl-C while the store opens still ends in an orderly
+  // shutdown) and released on every way out, also when the server never listened.
+  const release = new AbortController();
+  try {
+    await serveUntil(ctx, options, stop ?? untilSignal(release.signal));
+  } finally {
+    release.abort();
+  }
+}
+
+async function serveUntil(
+  ctx: CommandContext,
+  options: ServeOptions,
+  stop: Promise<unknown>,
 ): Promise<void> {
   const api = ctx.services.api;
   if (api === undefined) throw new Error('the HTTP API is not wired into this build');
@@ -221,6 +315,7 @@ export async function serveApi(
     lists,
     apiKeys: storedKeyVerifier(apiKeys),
     config: { auth },
+    ...(options.loginThrottle === undefined ? {} : { loginThrottle: options.loginThrottle }),
     ...(monitoring === undefined ? {} : { monitoring }),
     ...(vetting === undefined
       ? {}
@@ -243,7 +338,15 @@ export async function serveApi(
       app.log.warn('--no-worker ignored: on PGlite only the serving process can run jobs');
     }
   }
-  const address = await app.listen({ port: options.port, host: options.host });
+  let address: string;
+  try {
+    address = await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    // Closing a server that never listened only runs the close hooks; its failure would hide
+    // the reason the operator needs to see.
+    await app.close().catch(() => undefined);
+    throw listenError(error, options.host, options.port) ?? error;
+  }
   if (vetting !== undefined) vettingLoops = startVettingLoops(vetting, app.log);
   ctx.io.stderr.write(
     `sargas: serving on ${address} (auth ${auth === 'none' ? 'off: local use only' : 'required'}); docs at ${address}/docs\n`,
@@ -291,6 +394,21 @@ interface ServeFlags {
   readonly worker: boolean;
 }
 
+/** The sign-in throttle's limits set in the environment; unset ones keep the defaults. */
+export function loginThrottleOf(settings: VettingSettings): Partial<LoginThrottleLimits> {
+  return {
+    ...(settings.loginMaxFailuresPerUser === null
+      ? {}
+      : { perUsername: settings.loginMaxFailuresPerUser }),
+    ...(settings.loginMaxFailuresPerAddress === null
+      ? {}
+      : { perAddress: settings.loginMaxFailuresPerAddress }),
+    ...(settings.loginWindowMinutes === null
+      ? {}
+      : { windowMs: settings.loginWindowMinutes * 60_000 }),
+  };
+}
+
 /** `sargas serve [--port 8000] [--host 127.0.0.1] [--auth required|none]` */
 export function registerServeCommand(program: Command, ctx: CommandContext): void {
   program
@@ -320,6 +438,7 @@ export function registerServeCommand(program: Command, ctx: CommandContext): voi
         host: options.host,
         refreshSeconds: parseRefresh(options.refresh),
         worker: options.worker,
+        loginThrottle: loginThrottleOf(ctx.services.config.vetting),
         ...(options.auth === undefined ? {} : { auth: options.auth }),
       });
     });

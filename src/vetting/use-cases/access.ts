@@ -95,6 +95,38 @@ export async function login(
   return { token, user, expiresAt };
 }
 
+/**
+ * Records that repeated failed sign-ins locked a username or a client address (the HTTP layer
+ * throttles; the lock itself is its business). One entry when a lock begins, none for the
+ * refusals during it, so a password-guessing run leaves a trace without flooding the log.
+ */
+export async function recordSignInLock(
+  deps: UseCaseDeps,
+  lock: {
+    readonly username: string;
+    readonly address: string;
+    readonly lockedBy: readonly ('username' | 'address')[];
+    readonly until: string;
+  },
+): Promise<void> {
+  const username = String(lock.username).slice(0, 64);
+  await deps.store.appendAudit(
+    {
+      actor: 'anonymous',
+      action: 'user.login_locked',
+      objectType: 'user',
+      objectId: username,
+      details: {
+        username,
+        address: String(lock.address).slice(0, 64),
+        lockedBy: [...lock.lockedBy],
+        until: lock.until,
+      },
+    },
+    nowIso(deps),
+  );
+}
+
 function dummyHash(deps: UseCaseDeps): Promise<string> {
   deps.memory.dummyHash ??= deps.hasher.hash(randomBytes(24).toString('base64url'));
   return deps.memory.dummyHash;
