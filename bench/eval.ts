@@ -6,6 +6,8 @@
  *     plus the candidate recall of the index on its own; last line `recall=R fpr=F`;
  * (b) nomenklatura's name_bench pairs: precision, recall, F1 at the default threshold, with the
  *     frozen logic_v2 scores side by side, recomputed against the current labels;
+ * (b2) watchman's cross-script pairs (a name in Arabic, Cyrillic, Han, Hangul, Kana, Greek, Hebrew
+ *      or Thai script and its usual Latin spelling): recall at the default threshold;
  * (c) the naive baseline (exact folded, sorted tokens) on both.
  *
  * `--fit` refits the logistic calibration on the labelled pairs of (a) and (b) and writes
@@ -405,6 +407,45 @@ function evaluateNameBench(algorithm: Algorithm, threshold: number) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// (b2) watchman's cross-script pairs: a name in its own script and its usual Latin spelling
+
+function evaluateCrossScript(algorithm: Algorithm, threshold: number) {
+  const path = join(SHARED, 'lists', 'pairs', 'watchman', 'cross_script_pairs.csv');
+  // `#` lines are comments; the rest is `Query,Expected Match,Min Score,Description`.
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  let matched = 0;
+  const misses: string[] = [];
+  const perScript = new Map<string, { n: number; matched: number }>();
+  lines.forEach((line, i) => {
+    const [query, expected] = line.split(',');
+    if (query === undefined || expected === undefined) {
+      throw new Error(`${path}: line '${line}' has no expected match`);
+    }
+    const q = prepareEntity(nameEntity('Person', query, `x${i}`), true);
+    const c = prepareEntity(nameEntity('Person', expected, `y${i}`));
+    const result = new QueryScorer(q, algorithm, { threshold }).score(c);
+    const script = q.names[0]?.script ?? 'none';
+    const stats = perScript.get(script) ?? { n: 0, matched: 0 };
+    perScript.set(script, stats);
+    stats.n++;
+    if (result.match) {
+      matched++;
+      stats.matched++;
+    } else {
+      misses.push(`'${query}' vs '${expected}' ${result.score.toFixed(3)}`);
+    }
+  });
+  const byScript: Record<string, { n: number; recall: number }> = {};
+  for (const [script, stats] of [...perScript.entries()].sort()) {
+    byScript[script] = { n: stats.n, recall: ratio(stats.matched, stats.n) };
+  }
+  return { n: lines.length, matched, recall: ratio(matched, lines.length), byScript, misses };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Calibration fit
 
 /** Two-parameter logistic regression by Newton's method, each sample weighted. */
@@ -528,6 +569,17 @@ async function main(): Promise<void> {
     for (const line of bench.errors) console.log(`  ${line}`);
   }
 
+  const crossScript = evaluateCrossScript(algorithm, threshold);
+  console.log("\n== (b2) watchman's cross_script_pairs.csv (all positives) ==");
+  printTable('recall at the default threshold', {
+    sargas_v1: { n: crossScript.n, matched: crossScript.matched, recall: crossScript.recall },
+  });
+  printTable('per script of the query', crossScript.byScript);
+  if (verbose) {
+    console.log('\ncross-script misses:');
+    for (const line of crossScript.misses) console.log(`  ${line}`);
+  }
+
   const results = {
     algorithm: algorithm.name,
     calibration: algorithm.calibration,
@@ -544,6 +596,12 @@ async function main(): Promise<void> {
       logic_v2_frozen: bench.logic_v2_frozen,
       baseline: bench.baseline,
       by_group: bench.by_group,
+    },
+    cross_script_pairs: {
+      n: crossScript.n,
+      matched: crossScript.matched,
+      recall: crossScript.recall,
+      by_script: crossScript.byScript,
     },
     threshold_sweep: tradeOff,
   };

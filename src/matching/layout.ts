@@ -12,8 +12,8 @@
  *     at + 1                         token count T
  *     at + 2                         birth date count
  *     at + 3 + v * 8                 variant v: the V_* slots below
- *     at + 3 + V * 8 + t * 4         token t (in variant order): the T_* slots below
- *     at + 3 + V * 8 + T * 4 + d * 3 birth date d: year, month, day (0 when not given)
+ *     at + 3 + V * 8 + t * 5         token t (in variant order): the T_* slots below
+ *     at + 3 + V * 8 + T * 5 + d * 3 birth date d: year, month, day (0 when not given)
  *
  * List records share large arrays (arenas), so that the loop touches the record and its block
  * only, not an array object per record as well.
@@ -46,7 +46,7 @@ export const V_HAS_INITIAL = 6;
 export const V_TOTAL_WEIGHT = 7;
 
 /** Ints per token. */
-export const TOKEN_STRIDE = 4;
+export const TOKEN_STRIDE = 5;
 /** Id of the spelling key in `SPELLING_KEYS` (-1 on a query, which does not need it). */
 export const T_KEY = 0;
 /** Id of the phonetic skeleton; -1 when it is shorter than two characters (never compared). */
@@ -55,6 +55,8 @@ export const T_PHONETIC = 1;
 export const T_SHAPE = 2;
 /** Code of the token's weight in `WEIGHT_VALUES`. */
 export const T_WEIGHT = 3;
+/** Lineage role (`lineageRoles`): tokens of two different roles never align. */
+export const T_ROLE = 4;
 
 /** Joined keys shorter than this never count as the same name (`Good Will`/`Goodwill`). */
 export const MIN_JOINED_LENGTH = 6;
@@ -147,6 +149,7 @@ function write(
         ints[slot + T_PHONETIC] = phonetic.length > 1 ? resolve(PHONETIC_KEYS, phonetic) : -1;
         ints[slot + T_SHAPE] = tokenShape(key);
         ints[slot + T_WEIGHT] = weightCode(variant.weights[k]!);
+        ints[slot + T_ROLE] = variant.roles[k]!;
       }
       t += variant.keys.length;
       v++;

@@ -9,8 +9,9 @@ import { parsePartialDate } from './features/dates.js';
 import { normalizeIdentifier } from './features/identifiers.js';
 import { listLayout } from './layout.js';
 import { phoneticKey } from './names/phonetic.js';
-import { tokenWeights } from './names/token-class.js';
+import { FATHER_NAME, lineageRoles, tokenWeights } from './names/token-class.js';
 import { analyzeName, spellingKey } from './normalize/index.js';
+import { normalizeOrganizationWords } from './normalize/org-words.js';
 import type { NameVariant, PartialDate, PreparedName, PreparedRecord } from './types.js';
 
 const IDENTIFIER_PROPERTIES: readonly PropertyName[] = [
@@ -26,11 +27,17 @@ const IDENTIFIER_PROPERTIES: readonly PropertyName[] = [
 
 const COUNTRY_PROPERTIES: readonly PropertyName[] = ['nationality', 'citizenship'];
 
-function makeVariant(tokens: readonly string[]): NameVariant | null {
-  const clean = tokens.filter((token) => token !== '');
+function makeVariant(tokens: readonly string[], person: boolean): NameVariant | null {
+  // A romanised token may hold several words (a Korean given name's syllables: `jong un`), and
+  // the names of things spell numbers and common words in more than one way (`org-words.ts`).
+  const words = tokens.flatMap((token) => (token.includes(' ') ? token.split(' ') : [token]));
+  const clean = (person ? words : normalizeOrganizationWords(words)).filter(
+    (token) => token !== '',
+  );
   if (clean.length === 0) return null;
   const keys = clean.map((token) => spellingKey(token));
-  const weights = tokenWeights(clean);
+  const weights = tokenWeights(clean, person);
+  const roles = lineageRoles(clean);
   let totalWeight = 0;
   for (const weight of weights) totalWeight += weight;
   return {
@@ -40,10 +47,15 @@ function makeVariant(tokens: readonly string[]): NameVariant | null {
     // which hides the Belarusian `-ou`/`-au` (= Russian `-ov`) the skeleton should see.
     phonetic: clean.map((token) => phoneticKey(token)),
     weights,
+    roles,
     totalWeight,
     hasInitial: keys.some((key) => key.length === 1),
     joined: keys.join(''),
-    literal: [...keys].sort().join(' '),
+    // Any order is the same name, except that a father's name stays one (`lineageRoles`).
+    literal: keys
+      .map((key, i) => (roles[i] === FATHER_NAME ? `^${key}` : key))
+      .sort()
+      .join(' '),
   };
 }
 
@@ -63,7 +75,10 @@ export function prepareName(
   const variants: NameVariant[] = [];
   const seen = seenLiterals ?? new Set<string>();
   for (const tokens of analyzed.latinVariants) {
-    const variant = makeVariant(tokens);
+    const variant = makeVariant(
+      tokens,
+      options.schema === undefined || options.schema === 'Person',
+    );
     if (variant === null || seen.has(variant.literal)) continue;
     seen.add(variant.literal);
     variants.push(variant);

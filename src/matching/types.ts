@@ -81,6 +81,11 @@ export interface NameVariant {
   readonly phonetic: readonly string[];
   /** Weight of each token in the alignment (patronymics and particles weigh less). */
   readonly weights: readonly number[];
+  /**
+   * Role of each token in an Arabic-style lineage name (`Muhammad bin Salman`): `OWN_NAME`
+   * before the first `bin`/`ibn`, `FATHER_NAME` after it, `NO_ROLE` otherwise (`token-class.ts`).
+   */
+  readonly roles: readonly number[];
   readonly totalWeight: number;
   /** Some token is a single letter (an initial). */
   readonly hasInitial: boolean;

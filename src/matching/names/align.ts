@@ -17,6 +17,7 @@ import {
   queryLayout,
   T_KEY,
   T_PHONETIC,
+  T_ROLE,
   T_SHAPE,
   T_WEIGHT,
   TOKEN_STRIDE,
@@ -57,6 +58,22 @@ function pairable(qWeight: number, cWeight: number, sim: number): number {
   if (sim >= 1 || sim <= 0) return sim;
   return (qWeight === PATRONYMIC_WEIGHT) === (cWeight === PATRONYMIC_WEIGHT) ? sim : 0;
 }
+
+/**
+ * A token with a lineage role (own name, father's name) only aligns with a token of the same role
+ * or of none: `Salman bin Muhammad` is not `Muhammad bin Salman`. With roles off, phonetic
+ * credit and initials could still pair the two; they are zeroed for every measure.
+ */
+function rolesAgree(qRole: number, cRole: number): boolean {
+  return qRole === cRole || qRole === 0 || cRole === 0;
+}
+
+/**
+ * What two conflicting patronymics add to the conflict weight (their own weight is only 0.35).
+ * 0.3 told `Sergey Viktorovich Lavrov` from `Sergey Ivanevich Lavrov` on name_bench at the cost
+ * of one dev-set query whose patronymic spellings fail to align; more cost more dev recall.
+ */
+const PATRONYMIC_CONFLICT_EXTRA = 0.3;
 
 /** Unmatched weight present on both sides after the last `greedy` call (see below). */
 let lastConflict = 0;
@@ -120,18 +137,28 @@ function greedy(
   let matched = 0;
   let unmatchedQ = 0;
   let unmatchedC = 0;
+  let patronymicQ = false;
+  let patronymicC = false;
   for (let i = 0; i < n; i++) {
     const weight = weights[qInts[qTokens + i * TOKEN_STRIDE + T_WEIGHT]!]!;
     if (usedQ[i] === 1) matched += weight;
-    else unmatchedQ += weight;
+    else {
+      unmatchedQ += weight;
+      if (weight === PATRONYMIC_WEIGHT) patronymicQ = true;
+    }
   }
   for (let j = 0; j < m; j++) {
     const weight = weights[cInts[cTokens + j * TOKEN_STRIDE + T_WEIGHT]!]!;
     if (usedC[j] === 1) matched += weight;
-    else unmatchedC += weight;
+    else {
+      unmatchedC += weight;
+      if (weight === PATRONYMIC_WEIGHT) patronymicC = true;
+    }
   }
   const conflict = Math.min(unmatchedQ, unmatchedC);
-  lastConflict = conflict;
+  // Two different patronymics name two different fathers: as a conflict that is as telling as a
+  // different given name, although a patronymic that one side merely omits costs little.
+  lastConflict = patronymicQ && patronymicC ? conflict + PATRONYMIC_CONFLICT_EXTRA : conflict;
   // The discount needs a substantial match: `Adam` alone against `Adam Sultanovich Vitko` is
   // one shared given name, not a name with parts left out.
   const matchedQ = qTotal - unmatchedQ;
@@ -386,13 +413,12 @@ export class QueryAligner {
       const ct = cTokens + j * TOKEN_STRIDE;
       const cp = cInts[ct + T_PHONETIC]!;
       const cWeight = weights[cInts[ct + T_WEIGHT]!]!;
+      const cRole = cInts[ct + T_ROLE]!;
       for (let i = 0; i < n; i++) {
         const qt = qTokens + i * TOKEN_STRIDE;
-        const sim = pairable(
-          weights[qInts[qt + T_WEIGHT]!]!,
-          cWeight,
-          slab[row + slots[qStart + i]!]!,
-        );
+        const sim = rolesAgree(qInts[qt + T_ROLE]!, cRole)
+          ? pairable(weights[qInts[qt + T_WEIGHT]!]!, cWeight, slab[row + slots[qStart + i]!]!)
+          : 0;
         simScratch[i * m + j] = sim;
         if (sim > 0) anySimilar = true;
         // Phonetic ids are -1 for skeletons too short to compare, and a query id is -1 for a
@@ -426,11 +452,16 @@ export class QueryAligner {
     if (initials) {
       for (let i = 0; i < n; i++) {
         const qs = qInts[qTokens + i * TOKEN_STRIDE + T_SHAPE]!;
+        const qRole = qInts[qTokens + i * TOKEN_STRIDE + T_ROLE]!;
         for (let j = 0; j < m; j++) {
-          const cs = cInts[cTokens + j * TOKEN_STRIDE + T_SHAPE]!;
+          const ct = cTokens + j * TOKEN_STRIDE;
+          const cs = cInts[ct + T_SHAPE]!;
           const k = i * m + j;
           workScratch[k] =
-            isInitialOfShape(qs, cs) || isInitialOfShape(cs, qs) ? 1 : simScratch[k]!;
+            (isInitialOfShape(qs, cs) || isInitialOfShape(cs, qs)) &&
+            rolesAgree(qRole, cInts[ct + T_ROLE]!)
+              ? 1
+              : simScratch[k]!;
         }
       }
       out.initials = greedy(
@@ -454,11 +485,16 @@ export class QueryAligner {
       const credit = this.cache.config.phoneticSimilarity;
       for (let i = 0; i < n; i++) {
         const qp = qInts[qTokens + i * TOKEN_STRIDE + T_PHONETIC]!;
+        const qRole = qInts[qTokens + i * TOKEN_STRIDE + T_ROLE]!;
         for (let j = 0; j < m; j++) {
           const k = i * m + j;
           const sim = simScratch[k]!;
+          const ct = cTokens + j * TOKEN_STRIDE;
           workScratch[k] =
-            sim < credit && qp >= 0 && qp === cInts[cTokens + j * TOKEN_STRIDE + T_PHONETIC]
+            sim < credit &&
+            qp >= 0 &&
+            qp === cInts[ct + T_PHONETIC] &&
+            rolesAgree(qRole, cInts[ct + T_ROLE]!)
               ? credit
               : sim;
         }
@@ -525,13 +561,19 @@ export class QueryAligner {
       for (let j = 0; j < m; j++) {
         const ck = c.keys[j]!;
         const k = i * m + j;
-        const sim = pairable(q.weights[i]!, c.weights[j]!, slab[rows[j]! + column]!);
+        const agree = rolesAgree(q.roles[i]!, c.roles[j]!);
+        const sim = agree ? pairable(q.weights[i]!, c.weights[j]!, slab[rows[j]! + column]!) : 0;
         let value = sim;
         let how: TokenPair['how'] =
           q.tokens[i] === c.tokens[j] ? 'exact' : qk === ck ? 'spelling' : 'fuzzy';
         const qs = tokenShape(qk);
         const cs = tokenShape(ck);
-        if (measure === 'initials' && (isInitialOfShape(qs, cs) || isInitialOfShape(cs, qs))) {
+        if (!agree) {
+          // Own name against father's name: no measure may pair them (see `rolesAgree`).
+        } else if (
+          measure === 'initials' &&
+          (isInitialOfShape(qs, cs) || isInitialOfShape(cs, qs))
+        ) {
           value = 1;
           how = 'initial';
         } else if (measure === 'phonetic') {

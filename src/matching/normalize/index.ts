@@ -5,6 +5,7 @@
  */
 import anyAscii from 'any-ascii';
 import type { SchemaName } from '../../model/schemata.js';
+import { ARABIC_READINGS, romanizeArabicToken } from '../transliterate/arabic.js';
 import {
   type CyrillicLanguage,
   digraphLatin,
@@ -14,6 +15,7 @@ import {
   romanizeTokens,
   toAsciiWord,
 } from '../transliterate/index.js';
+import { romanizeKoreanTokens } from '../transliterate/korean.js';
 import { countVotes, mixesLatinAndCyrillic, repairHomoglyphs } from './homoglyphs.js';
 import { HAN_LEGAL_SUFFIXES, LEGAL_FORM_PHRASES } from './legal-forms.js';
 import { compilePhrases, matchForm, type PhraseIndex, phraseAt } from './phrases.js';
@@ -229,6 +231,19 @@ function latinVariantsOf(
   }
   const other = (token: string, i: number): string =>
     scripts[i] === 'Latn' ? toAsciiWord(token) : toAsciiWord(anyAscii(token));
+  if (scripts.includes('Arab')) {
+    for (const reading of ARABIC_READINGS) {
+      const variant = folded.map((token, i) =>
+        scripts[i] === 'Arab' ? romanizeArabicToken(token, reading) : other(token, i),
+      );
+      if (!variants.some((known) => known.join('|') === variant.join('|'))) variants.push(variant);
+    }
+    return variants;
+  }
+  if (scripts.includes('Hang')) {
+    const korean = romanizeKoreanTokens(folded, other);
+    if (korean.length > 0) return korean;
+  }
   variants.push(folded.map(other));
   if (digraphs) {
     const withDigraphs = tokens.map((token, i) =>
