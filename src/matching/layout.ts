@@ -12,8 +12,8 @@
  *     at + 1                         token count T
  *     at + 2                         birth date count
  *     at + 3 + v * 8                 variant v: the V_* slots below
- *     at + 3 + V * 8 + t * 5         token t (in variant order): the T_* slots below
- *     at + 3 + V * 8 + T * 5 + d * 3 birth date d: year, month, day (0 when not given)
+ *     at + 3 + V * 8 + t * 4         token t (in variant order): the T_* slots below
+ *     at + 3 + V * 8 + T * 4 + d * 3 birth date d: year, month, day (0 when not given)
  *
  * List records share large arrays (arenas), so that the loop touches the record and its block
  * only, not an array object per record as well.
@@ -46,17 +46,21 @@ export const V_HAS_INITIAL = 6;
 export const V_TOTAL_WEIGHT = 7;
 
 /** Ints per token. */
-export const TOKEN_STRIDE = 5;
+export const TOKEN_STRIDE = 4;
 /** Id of the spelling key in `SPELLING_KEYS` (-1 on a query, which does not need it). */
 export const T_KEY = 0;
 /** Id of the phonetic skeleton; -1 when it is shorter than two characters (never compared). */
 export const T_PHONETIC = 1;
 /** Key length (at most 0x7fff) << 16 | its first UTF-16 code unit (0 for an empty key). */
 export const T_SHAPE = 2;
-/** Code of the token's weight in `WEIGHT_VALUES`. */
+/**
+ * Code of the token's weight in `WEIGHT_VALUES` (low 16 bits, `& WEIGHT_CODE_MASK`) and its
+ * lineage role (`lineageRoles`, from bit 16: `>>> ROLE_SHIFT`). One slot for both keeps a token
+ * at four ints: the scoring loop reads every candidate token, and a wider stride costs cache.
+ */
 export const T_WEIGHT = 3;
-/** Lineage role (`lineageRoles`): tokens of two different roles never align. */
-export const T_ROLE = 4;
+export const WEIGHT_CODE_MASK = 0xffff;
+export const ROLE_SHIFT = 16;
 
 /** Joined keys shorter than this never count as the same name (`Good Will`/`Goodwill`). */
 export const MIN_JOINED_LENGTH = 6;
@@ -72,6 +76,7 @@ const weightCodes = new Map<number, number>();
 export function weightCode(weight: number): number {
   let code = weightCodes.get(weight);
   if (code === undefined) {
+    if (WEIGHT_VALUES.length > WEIGHT_CODE_MASK) throw new Error('too many distinct name weights');
     code = WEIGHT_VALUES.length;
     WEIGHT_VALUES.push(weight);
     weightCodes.set(weight, code);
@@ -148,8 +153,7 @@ function write(
         ints[slot + T_KEY] = asQuery ? -1 : resolve(SPELLING_KEYS, key);
         ints[slot + T_PHONETIC] = phonetic.length > 1 ? resolve(PHONETIC_KEYS, phonetic) : -1;
         ints[slot + T_SHAPE] = tokenShape(key);
-        ints[slot + T_WEIGHT] = weightCode(variant.weights[k]!);
-        ints[slot + T_ROLE] = variant.roles[k]!;
+        ints[slot + T_WEIGHT] = weightCode(variant.weights[k]!) | (variant.roles[k]! << ROLE_SHIFT);
       }
       t += variant.keys.length;
       v++;

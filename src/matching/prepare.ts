@@ -30,7 +30,9 @@ const COUNTRY_PROPERTIES: readonly PropertyName[] = ['nationality', 'citizenship
 function makeVariant(tokens: readonly string[], person: boolean): NameVariant | null {
   // A romanised token may hold several words (a Korean given name's syllables: `jong un`), and
   // the names of things spell numbers and common words in more than one way (`org-words.ts`).
-  const words = tokens.flatMap((token) => (token.includes(' ') ? token.split(' ') : [token]));
+  const words = tokens.some((token) => token.includes(' '))
+    ? tokens.flatMap((token) => token.split(' '))
+    : tokens;
   const clean = (person ? words : normalizeOrganizationWords(words)).filter(
     (token) => token !== '',
   );

@@ -59,8 +59,8 @@ export const sargasV1: Algorithm = Object.freeze({
     },
     fuzzy_penalty: {
       description:
-        'How much a fuzzy token pair falls short of an exact one (2: raw similarity 0.9 earns 0.8).',
-      default: 2,
+        'How much a fuzzy token pair falls short of an exact one (2.5: raw similarity 0.9 earns 0.75).',
+      default: 2.5,
     },
     phonetic_similarity: {
       description: 'Credit for two tokens whose phonetic skeletons agree (name_phonetic_match).',

@@ -100,7 +100,7 @@ export const nameTokenConflict = defineFeature({
   name: 'name_token_conflict',
   kind: 'qualifier',
   description:
-    'Both aligned names keep tokens the other cannot match (a different given name, surname or patronymic), as opposed to one side merely omitting a part; scored by the conflicting token weight (a number 0.5, a patronymic against another 0.65), at most 1.',
+    'Both aligned names keep tokens the other cannot match (a different given name, surname or patronymic), as opposed to one side merely omitting a part; scored by the conflicting token weight (a number 0.5, a patronymic against another 0.8), at most 1.',
   compare: (_q, _c, context) => {
     const alignment = context.alignment();
     if (alignment.literal.score > 0) return NO_MATCH;
@@ -110,7 +110,7 @@ export const nameTokenConflict = defineFeature({
       alignment.phonetic.conflict,
     );
     if (conflict <= 0) return NO_MATCH;
-    // A patronymic that conflicts with another patronymic weighs 0.65 (its own 0.35 and 0.3 on
+    // A patronymic that conflicts with another patronymic weighs 0.8 (its own 0.35 and 0.45 on
     // top, see `align.ts`): counting it in full cost dev-set recall (patronymic spellings that
     // fail to align) more than it gained on name_bench.
     const score = Math.min(1, conflict);

@@ -15,9 +15,9 @@ import {
   L_TOKEN_COUNT,
   L_VARIANT_COUNT,
   queryLayout,
+  ROLE_SHIFT,
   T_KEY,
   T_PHONETIC,
-  T_ROLE,
   T_SHAPE,
   T_WEIGHT,
   TOKEN_STRIDE,
@@ -32,6 +32,7 @@ import {
   V_VARIANT,
   VARIANT_STRIDE,
   vocabularySize,
+  WEIGHT_CODE_MASK,
   WEIGHT_VALUES,
   weightCode,
 } from '../layout.js';
@@ -70,10 +71,11 @@ function rolesAgree(qRole: number, cRole: number): boolean {
 
 /**
  * What two conflicting patronymics add to the conflict weight (their own weight is only 0.35).
- * 0.3 told `Sergey Viktorovich Lavrov` from `Sergey Ivanevich Lavrov` on name_bench at the cost
- * of one dev-set query whose patronymic spellings fail to align; more cost more dev recall.
+ * 0.45 tells `Sergey Viktorovich Lavrov` from `Sergey Ivanevich Lavrov` (name_bench) at the cost
+ * of one or two dev-set queries whose patronymic spellings fail to align; a full token's weight
+ * cost more dev recall.
  */
-const PATRONYMIC_CONFLICT_EXTRA = 0.3;
+const PATRONYMIC_CONFLICT_EXTRA = 0.45;
 
 /** Unmatched weight present on both sides after the last `greedy` call (see below). */
 let lastConflict = 0;
@@ -130,8 +132,8 @@ function greedy(
     usedC[bj] = 1;
     total +=
       best *
-      (weights[qInts[qTokens + bi * TOKEN_STRIDE + T_WEIGHT]!]! +
-        weights[cInts[cTokens + bj * TOKEN_STRIDE + T_WEIGHT]!]!);
+      (weights[qInts[qTokens + bi * TOKEN_STRIDE + T_WEIGHT]! & WEIGHT_CODE_MASK]! +
+        weights[cInts[cTokens + bj * TOKEN_STRIDE + T_WEIGHT]! & WEIGHT_CODE_MASK]!);
     pairs?.push([bi, bj, best]);
   }
   let matched = 0;
@@ -140,7 +142,7 @@ function greedy(
   let patronymicQ = false;
   let patronymicC = false;
   for (let i = 0; i < n; i++) {
-    const weight = weights[qInts[qTokens + i * TOKEN_STRIDE + T_WEIGHT]!]!;
+    const weight = weights[qInts[qTokens + i * TOKEN_STRIDE + T_WEIGHT]! & WEIGHT_CODE_MASK]!;
     if (usedQ[i] === 1) matched += weight;
     else {
       unmatchedQ += weight;
@@ -148,7 +150,7 @@ function greedy(
     }
   }
   for (let j = 0; j < m; j++) {
-    const weight = weights[cInts[cTokens + j * TOKEN_STRIDE + T_WEIGHT]!]!;
+    const weight = weights[cInts[cTokens + j * TOKEN_STRIDE + T_WEIGHT]! & WEIGHT_CODE_MASK]!;
     if (usedC[j] === 1) matched += weight;
     else {
       unmatchedC += weight;
@@ -412,12 +414,14 @@ export class QueryAligner {
       const row = rowScratch[j]!;
       const ct = cTokens + j * TOKEN_STRIDE;
       const cp = cInts[ct + T_PHONETIC]!;
-      const cWeight = weights[cInts[ct + T_WEIGHT]!]!;
-      const cRole = cInts[ct + T_ROLE]!;
+      const cSlot = cInts[ct + T_WEIGHT]!;
+      const cWeight = weights[cSlot & WEIGHT_CODE_MASK]!;
+      const cRole = cSlot >>> ROLE_SHIFT;
       for (let i = 0; i < n; i++) {
         const qt = qTokens + i * TOKEN_STRIDE;
-        const sim = rolesAgree(qInts[qt + T_ROLE]!, cRole)
-          ? pairable(weights[qInts[qt + T_WEIGHT]!]!, cWeight, slab[row + slots[qStart + i]!]!)
+        const qSlot = qInts[qt + T_WEIGHT]!;
+        const sim = rolesAgree(qSlot >>> ROLE_SHIFT, cRole)
+          ? pairable(weights[qSlot & WEIGHT_CODE_MASK]!, cWeight, slab[row + slots[qStart + i]!]!)
           : 0;
         simScratch[i * m + j] = sim;
         if (sim > 0) anySimilar = true;
@@ -452,14 +456,14 @@ export class QueryAligner {
     if (initials) {
       for (let i = 0; i < n; i++) {
         const qs = qInts[qTokens + i * TOKEN_STRIDE + T_SHAPE]!;
-        const qRole = qInts[qTokens + i * TOKEN_STRIDE + T_ROLE]!;
+        const qRole = qInts[qTokens + i * TOKEN_STRIDE + T_WEIGHT]! >>> ROLE_SHIFT;
         for (let j = 0; j < m; j++) {
           const ct = cTokens + j * TOKEN_STRIDE;
           const cs = cInts[ct + T_SHAPE]!;
           const k = i * m + j;
           workScratch[k] =
             (isInitialOfShape(qs, cs) || isInitialOfShape(cs, qs)) &&
-            rolesAgree(qRole, cInts[ct + T_ROLE]!)
+            rolesAgree(qRole, cInts[ct + T_WEIGHT]! >>> ROLE_SHIFT)
               ? 1
               : simScratch[k]!;
         }
@@ -485,7 +489,7 @@ export class QueryAligner {
       const credit = this.cache.config.phoneticSimilarity;
       for (let i = 0; i < n; i++) {
         const qp = qInts[qTokens + i * TOKEN_STRIDE + T_PHONETIC]!;
-        const qRole = qInts[qTokens + i * TOKEN_STRIDE + T_ROLE]!;
+        const qRole = qInts[qTokens + i * TOKEN_STRIDE + T_WEIGHT]! >>> ROLE_SHIFT;
         for (let j = 0; j < m; j++) {
           const k = i * m + j;
           const sim = simScratch[k]!;
@@ -494,7 +498,7 @@ export class QueryAligner {
             sim < credit &&
             qp >= 0 &&
             qp === cInts[ct + T_PHONETIC] &&
-            rolesAgree(qRole, cInts[ct + T_ROLE]!)
+            rolesAgree(qRole, cInts[ct + T_WEIGHT]! >>> ROLE_SHIFT)
               ? credit
               : sim;
         }

@@ -61,11 +61,12 @@ const PARTICLES = new Set([
 
 /**
  * Slavic and Turkic patronymics in the romanisations lists use (`-ovich`, `-ovych`, `-ovitj`,
- * `-owitsch`, Latvian `-ovičs`, feminine `-ovna`, `-ivna`, `-ichna`; `ogly`, `kyzy`). These
+ * `-owitsch`, Latvian `-ovičs`, feminine `-ovna`, `-ivna`, `-ichna`, Belarusian `-aŭna`/`-eŭna`;
+ * `ogly`, `kyzy`). These
  * suffixes are rare at the end of given names or surnames.
  */
 const PATRONYMIC =
-  /(?:vich|vych|vitch|vitj|vitsj|witsch|wicz?|vics|vicius|ovna|evna|ivna|yivna|ichna|auna)$/u;
+  /(?:vich|vych|vitch|vitj|vitsj|witsch|wicz?|vics|vicius|ovna|evna|ivna|yivna|ichna|auna|euna)$/u;
 const PATRONYMIC_WORD = new Set(['ogly', 'oglu', 'ugli', 'kyzy', 'qizi', 'gizi']);
 /** `-vic` (Czech/Croatian `-vič`) is also a Balkan surname ending, so only inside longer names. */
 const WEAK_PATRONYMIC = /vic$/u;
