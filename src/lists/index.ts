@@ -1,8 +1,9 @@
 /** The lists domain's public surface: formats, parsers, reading, importing, diffs, ports. */
+
+export { detectScript } from '../shared/script.js';
 export { detectFormat } from './detect-format.js';
 export { parseEuFsfXml } from './formats/eu-fsf.js';
 export { parseFtmJsonl } from './formats/ftm-jsonl.js';
-export { detectScript } from './formats/name-script.js';
 export { parseOfacConsCsv, parseOfacSdnCsv } from './formats/ofac-csv.js';
 export { parseOfacXml } from './formats/ofac-xml.js';
 export { parseUkOfsiCsv } from './formats/uk-ofsi.js';

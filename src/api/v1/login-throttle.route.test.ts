@@ -4,7 +4,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../shared/clock.js';
 import type { DbHandle } from '../../store/db.js';
 import { openTestDb } from '../../store/testing.js';
 import { VettingRepositoryStore } from '../../store/vetting-repository.js';
@@ -13,17 +12,7 @@ import { createVettingService } from '../../vetting/create-service.js';
 import { DEFAULT_SLA_POLICY } from '../../vetting/sla.js';
 import { DEFAULT_RISK_RULES } from '../../vetting/triage/index.js';
 import { buildServer } from '../server.js';
-import { PASSWORD } from './testing.js';
-
-class ManualClock implements Clock {
-  private at = Date.parse('2026-03-02T09:00:00Z');
-  now(): Date {
-    return new Date(this.at);
-  }
-  advance(ms: number): void {
-    this.at += ms;
-  }
-}
+import { PASSWORD, TestClock } from './testing.js';
 
 const WINDOW_MS = 15 * 60_000;
 const PER_USERNAME = 3;
@@ -32,7 +21,7 @@ const PER_ADDRESS = 6;
 let db: DbHandle;
 let store: VettingRepositoryStore;
 let app: FastifyInstance;
-const clock = new ManualClock();
+const clock = new TestClock('2026-03-02T09:00:00Z');
 
 beforeAll(async () => {
   db = await openTestDb('pglite');

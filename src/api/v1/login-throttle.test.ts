@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '../../shared/clock.js';
 import { ValidationError } from '../../shared/errors.js';
 import { DEFAULT_LOGIN_THROTTLE, type LoginAttempt, LoginThrottle } from './login-throttle.js';
-
-/** The throttle on a clock the test moves by hand: no sleeping, exact instants. */
-class ManualClock implements Clock {
-  private at = Date.parse('2026-03-02T09:00:00Z');
-  now(): Date {
-    return new Date(this.at);
-  }
-  advance(ms: number): void {
-    this.at += ms;
-  }
-}
+import { TestClock } from './testing.js';
 
 const MINUTE = 60_000;
 const WINDOW = 15 * MINUTE;
 
 function setup(limits: Partial<ConstructorParameters<typeof LoginThrottle>[1]> = {}) {
-  const clock = new ManualClock();
+  const clock = new TestClock('2026-03-02T09:00:00Z');
   const throttle = new LoginThrottle(clock, {
     perUsername: 3,
     perAddress: 5,
@@ -45,7 +34,9 @@ describe('LoginThrottle', () => {
       perAddress: 20,
       windowMs: 15 * MINUTE,
     });
-    expect(new LoginThrottle(new ManualClock()).limits).toEqual(DEFAULT_LOGIN_THROTTLE);
+    expect(new LoginThrottle(new TestClock('2026-03-02T09:00:00Z')).limits).toEqual(
+      DEFAULT_LOGIN_THROTTLE,
+    );
   });
 
   it('locks a username after its limit until the oldest failure leaves the window', () => {
@@ -144,7 +135,7 @@ describe('LoginThrottle', () => {
   });
 
   it('refuses limits that are not positive integers', () => {
-    const clock = new ManualClock();
+    const clock = new TestClock('2026-03-02T09:00:00Z');
     expect(() => new LoginThrottle(clock, { perUsername: 0 })).toThrow(ValidationError);
     expect(() => new LoginThrottle(clock, { windowMs: Number.NaN })).toThrow(ValidationError);
     expect(() => new LoginThrottle(clock, { perAddress: 2.5 })).toThrow(ValidationError);

@@ -44,7 +44,10 @@ export class TestClock implements Clock {
     return new Date(this.at);
   }
   advanceDays(days: number): void {
-    this.at += days * 86_400_000;
+    this.advance(days * 86_400_000);
+  }
+  advance(ms: number): void {
+    this.at += ms;
   }
 }
 

@@ -24,9 +24,9 @@ import {
   type SchemaName,
 } from '../../model/schemata.js';
 import { ParseError, ValidationError } from '../../shared/errors.js';
+import { detectScript } from '../../shared/script.js';
 import { displayName, openListFile } from '../io.js';
 import type { ListParser, ParseRequest } from '../types.js';
-import { detectScript } from './name-script.js';
 
 const SCHEMATA: Readonly<Record<string, SchemaName>> = {
   Person: 'Person',

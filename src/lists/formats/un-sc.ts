@@ -22,10 +22,10 @@ import type { IdentityDocument, NameDetail, NameKind } from '../../model/entity.
 import { Entity } from '../../model/entity.js';
 import type { PropertyName } from '../../model/schemata.js';
 import { ParseError, ValidationError } from '../../shared/errors.js';
+import { detectScript } from '../../shared/script.js';
 import { displayName } from '../io.js';
 import type { ListParser, ParseRequest } from '../types.js';
 import { countryCode } from './countries.js';
-import { detectScript } from './name-script.js';
 import { addValue, type PropertyBag } from './property-bag.js';
 import {
   type PlainSaxesParser,

@@ -5,6 +5,7 @@
  */
 import anyAscii from 'any-ascii';
 import type { SchemaName } from '../../model/schemata.js';
+import { majorityScript } from '../../shared/script.js';
 import { ARABIC_READINGS, romanizeArabicToken } from '../transliterate/arabic.js';
 import {
   type CyrillicLanguage,
@@ -19,7 +20,6 @@ import { romanizeKoreanTokens } from '../transliterate/korean.js';
 import { countVotes, mixesLatinAndCyrillic, repairHomoglyphs } from './homoglyphs.js';
 import { HAN_LEGAL_SUFFIXES, LEGAL_FORM_PHRASES } from './legal-forms.js';
 import { compilePhrases, matchForm, type PhraseIndex, phraseAt } from './phrases.js';
-import { dominantScript } from './script.js';
 import { spellingKey } from './spelling-key.js';
 import { NAME_SUFFIXES, TITLES } from './titles.js';
 import { tokenize } from './tokenize.js';
@@ -84,6 +84,11 @@ interface Item {
   form: string;
   /** Position of the comma in the original token list: true if a comma followed this token. */
   commaAfter: boolean;
+}
+
+/** The ISO 15924 script most of a token's letters are in; `Zyyy` (common) when it has none. */
+function dominantScript(token: string): string {
+  return majorityScript(token) ?? 'Zyyy';
 }
 
 /** Lowercase, with Cyrillic stressed vowels precomposed by NFC (ѐ ѝ) and Turkish İ's dot undone. */

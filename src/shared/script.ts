@@ -10,6 +10,8 @@
 const RANGES: readonly (readonly [number, number, string])[] = [
   [0x0041, 0x005a, 'Latn'],
   [0x0061, 0x007a, 'Latn'],
+  [0x00aa, 0x00aa, 'Latn'],
+  [0x00ba, 0x00ba, 'Latn'],
   [0x00c0, 0x024f, 'Latn'],
   [0x0250, 0x02af, 'Latn'],
   [0x0370, 0x03ff, 'Grek'],
@@ -105,8 +107,33 @@ const HIRA = SCRIPT_NUMBER.get('Hira') ?? 0;
 const KANA = SCRIPT_NUMBER.get('Kana') ?? 0;
 const LATN = SCRIPT_NUMBER.get('Latn') ?? 0;
 
-/** The majority ISO 15924 script of the letters in `text`, or undefined when it has no letters. */
+/**
+ * The majority ISO 15924 script of the letters in `text`, or undefined when it has no letters.
+ * Japanese comes back as `Jpan` (kana, or kanji with kana); see `majorityScript` for the letter
+ * blocks alone. Lists tag names with it; the matcher reads each token's `majorityScript`.
+ */
 export function detectScript(text: string): string | undefined {
+  const best = majorityScriptNumber(text);
+  if (best === 0) return undefined;
+  // Japanese mixes kana and kanji: call any kana-bearing name Japanese rather than Han.
+  if (best === HANI && (counts[HIRA] !== 0 || counts[KANA] !== 0)) return 'Jpan';
+  if (best === HIRA || best === KANA) return 'Jpan';
+  return SCRIPT_NAMES[best];
+}
+
+/** The script with the most letters in `text` (`Hira`, `Kana`, `Hani` as they are), or undefined. */
+export function majorityScript(text: string): string | undefined {
+  const best = majorityScriptNumber(text);
+  return best === 0 ? undefined : SCRIPT_NAMES[best];
+}
+
+/**
+ * Letters per script number of the last `majorityScriptNumber` call that got past the Latin fast
+ * path (scratch, cleared on each such call: no allocation per name).
+ */
+const counts = new Uint32Array(SCRIPT_NAMES.length);
+
+function majorityScriptNumber(text: string): number {
   const length = text.length;
   // Fast path: most names in most lists are Latin, plain ASCII or Latin-1/Latin Extended (below
   // U+0250 every counted letter is Latin, and only letters count).
@@ -120,11 +147,11 @@ export function detectScript(text: string): string | undefined {
     }
     if (!hasLetter && BMP_SCRIPT[c] === LATN) hasLetter = true;
   }
-  if (latinOnly) return hasLetter ? 'Latn' : undefined;
+  if (latinOnly) return hasLetter ? LATN : 0;
 
   // Counts per script number, and the scripts in the order first seen: a tie goes to the script
   // seen first.
-  const counts = new Uint32Array(SCRIPT_NAMES.length);
+  counts.fill(0);
   const order: number[] = [];
   for (let i = 0; i < length; i++) {
     let cp = text.charCodeAt(i);
@@ -154,9 +181,5 @@ export function detectScript(text: string): string | undefined {
       bestCount = count;
     }
   }
-  if (best === 0) return undefined;
-  // Japanese mixes kana and kanji: call any kana-bearing name Japanese rather than Han.
-  if (best === HANI && (counts[HIRA] !== 0 || counts[KANA] !== 0)) return 'Jpan';
-  if (best === HIRA || best === KANA) return 'Jpan';
-  return SCRIPT_NAMES[best];
+  return best;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectScript } from './name-script.js';
+import { detectScript } from './script.js';
 
 describe('detectScript', () => {
   it.each([
