@@ -62,8 +62,7 @@ const PARTICLES = new Set([
 /**
  * Slavic and Turkic patronymics in the romanisations lists use (`-ovich`, `-ovych`, `-ovitj`,
  * `-owitsch`, Latvian `-ovičs`, feminine `-ovna`, `-ivna`, `-ichna`, Belarusian `-aŭna`/`-eŭna`;
- * `ogly`, `kyzy`). These
- * suffixes are rare at the end of given names or surnames.
+ * `ogly`, `kyzy`). These suffixes are rare at the end of given names or surnames.
  */
 const PATRONYMIC =
   /(?:vich|vych|vitch|vitj|vitsj|witsch|wicz?|vics|vicius|ovna|evna|ivna|yivna|ichna|auna|euna)$/u;

@@ -210,6 +210,17 @@ function capVariants(variants: readonly string[][]): string[][] {
   return kept.slice(0, MAX_VARIANTS);
 }
 
+/** Variants in order, each token sequence once (readings and systems often agree). */
+function distinctVariants(variants: readonly string[][]): string[][] {
+  const seen = new Set<string>();
+  return variants.filter((variant) => {
+    const signature = variant.join('|');
+    if (seen.has(signature)) return false;
+    seen.add(signature);
+    return true;
+  });
+}
+
 function latinVariantsOf(
   tokens: readonly string[],
   scripts: readonly string[],
@@ -237,17 +248,17 @@ function latinVariantsOf(
   const other = (token: string, i: number): string =>
     scripts[i] === 'Latn' ? toAsciiWord(token) : toAsciiWord(anyAscii(token));
   if (scripts.includes('Arab')) {
-    for (const reading of ARABIC_READINGS) {
-      const variant = folded.map((token, i) =>
-        scripts[i] === 'Arab' ? romanizeArabicToken(token, reading) : other(token, i),
-      );
-      if (!variants.some((known) => known.join('|') === variant.join('|'))) variants.push(variant);
-    }
-    return variants;
+    return distinctVariants(
+      ARABIC_READINGS.map((reading) =>
+        folded.map((token, i) =>
+          scripts[i] === 'Arab' ? romanizeArabicToken(token, reading) : other(token, i),
+        ),
+      ),
+    );
   }
   if (scripts.includes('Hang')) {
     const korean = romanizeKoreanTokens(folded, other);
-    if (korean.length > 0) return korean;
+    if (korean.length > 0) return distinctVariants(korean);
   }
   variants.push(folded.map(other));
   if (digraphs) {

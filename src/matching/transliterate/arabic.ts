@@ -58,10 +58,6 @@ function lettersOf(word: string, reading: ArabicReading): string {
 }
 
 /**
- * One Arabic-script token in Latin letters; a word with the article comes back as two words
- * separated by a space (`al sysy`), split into tokens when the name is prepared.
- */
-/**
  * Words of lineage and kinship, written as Latin texts write them: as bare consonants (`bn`,
  * `abw`) they would pass for name words, and `abw` shares its skeleton with `Ayupov`.
  */
@@ -76,6 +72,10 @@ const PARTICLE_WORDS: Readonly<Record<string, string>> = {
   ولد: 'ould',
 };
 
+/**
+ * One Arabic-script token in Latin letters; a word with the article comes back as two words
+ * separated by a space (`al sysy`), split into tokens when the name is prepared.
+ */
 export function romanizeArabicToken(token: string, reading: ArabicReading): string {
   const particle = PARTICLE_WORDS[token];
   if (particle !== undefined) return particle;

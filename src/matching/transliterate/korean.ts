@@ -15,177 +15,56 @@ const SYLLABLE_LAST = 0xd7a3;
 type System = 'rr' | 'dprk' | 'mr' | 'passport';
 const SYSTEMS: readonly System[] = ['dprk', 'rr', 'passport', 'mr'];
 
-/** Initial consonants in Unicode order: ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ. */
-const INITIAL_RR = [
-  'g',
-  'kk',
-  'n',
-  'd',
-  'tt',
-  'r',
-  'm',
-  'b',
-  'pp',
-  's',
-  'ss',
-  '',
-  'j',
-  'jj',
-  'ch',
-  'k',
-  't',
-  'p',
-  'h',
-];
-// The DPRK writes voiceless stops where the South writes voiced ones (`Kim`, `Pak`, `Thae`
-// aside), but keeps `j` for ㅈ (`Jong`).
-const INITIAL_DPRK = [
-  'k',
-  'kk',
-  'n',
-  't',
-  'tt',
-  'r',
-  'm',
-  'p',
-  'pp',
-  's',
-  'ss',
-  '',
-  'j',
-  'jj',
-  'ch',
-  'kh',
-  'th',
-  'ph',
-  'h',
-];
-const INITIAL_MR = [
-  'k',
-  'kk',
-  'n',
-  't',
-  'tt',
-  'r',
-  'm',
-  'p',
-  'pp',
-  's',
-  'ss',
-  '',
-  'ch',
-  'tch',
-  'ch',
-  'k',
-  't',
-  'p',
-  'h',
-];
+/** Initial consonants and vowels in Unicode order: a syllable's index decomposes into them. */
+const INITIALS = [...'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ'];
+const VOWELS = [...'ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ'];
 
-/** Vowels in Unicode order: ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ. */
-const VOWEL_RR = [
-  'a',
-  'ae',
-  'ya',
-  'yae',
-  'eo',
-  'e',
-  'yeo',
-  'ye',
-  'o',
-  'wa',
-  'wae',
-  'oe',
-  'yo',
-  'u',
-  'wo',
-  'we',
-  'wi',
-  'yu',
-  'eu',
-  'ui',
-  'i',
-];
-// McCune-Reischauer's ŏ and ŭ lose their breves in the DPRK's and most other Latin text.
-const VOWEL_MR = [
-  'a',
-  'ae',
-  'ya',
-  'yae',
-  'o',
-  'e',
-  'yo',
-  'ye',
-  'o',
-  'wa',
-  'wae',
-  'oe',
-  'yo',
-  'u',
-  'wo',
-  'we',
-  'wi',
-  'yu',
-  'u',
-  'ui',
-  'i',
-];
-// South Korean passports often write ㅓ as `u` (`Sung`, `Jung`, `Myung`) and ㅡ as `eu`.
-const VOWEL_PASSPORT = [
-  'a',
-  'ae',
-  'ya',
-  'yae',
-  'u',
-  'e',
-  'yu',
-  'ye',
-  'o',
-  'wa',
-  'wae',
-  'oe',
-  'yo',
-  'u',
-  'wo',
-  'we',
-  'wi',
-  'yu',
-  'eu',
-  'ui',
-  'i',
-];
+/** `-` in the tables below: a jamo written with no letter (initial ㅇ, no final consonant). */
+function silent(latin: string): string {
+  return latin === '-' ? '' : latin;
+}
+
+/** The Revised Romanization (South Korea's official system), the base of the others. */
+const RR_INITIALS = 'g kk n d tt r m b pp s ss - j jj ch k t p h'.split(' ').map(silent);
+const RR_VOWELS = 'a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i'.split(' ');
+
+/**
+ * Each system as the jamo it writes differently from the Revised Romanization. McCune-Reischauer
+ * writes voiceless stops and ㅈ as `ch`; its ŏ and ŭ lose their breves in the DPRK's and most
+ * other Latin text. The DPRK writes voiceless stops too (`Kim`, `Pak`), aspirates with `h`
+ * (`Thae`), but keeps `j` for ㅈ (`Jong`). South Korean passports often write ㅓ as `u` (`Sung`,
+ * `Jung`, `Myung`).
+ */
+const DIFFERENCES: Readonly<Record<System, Readonly<Record<string, string>>>> = {
+  rr: {},
+  dprk: { ㄱ: 'k', ㄷ: 't', ㅂ: 'p', ㅋ: 'kh', ㅌ: 'th', ㅍ: 'ph', ㅓ: 'o', ㅕ: 'yo', ㅡ: 'u' },
+  mr: { ㄱ: 'k', ㄷ: 't', ㅂ: 'p', ㅈ: 'ch', ㅉ: 'tch', ㅓ: 'o', ㅕ: 'yo', ㅡ: 'u' },
+  passport: { ㅓ: 'u', ㅕ: 'yu' },
+};
+
+interface SystemTable {
+  /** The Latin of each initial consonant and each vowel, by its index in a syllable. */
+  readonly initials: readonly string[];
+  readonly vowels: readonly string[];
+}
+
+function systemTable(system: System): SystemTable {
+  const latin = (jamo: string, base: string) => DIFFERENCES[system][jamo] ?? base;
+  return {
+    initials: INITIALS.map((jamo, i) => latin(jamo, RR_INITIALS[i]!)),
+    vowels: VOWELS.map((jamo, i) => latin(jamo, RR_VOWELS[i]!)),
+  };
+}
+
+const TABLES: Readonly<Record<System, SystemTable>> = {
+  rr: systemTable('rr'),
+  dprk: systemTable('dprk'),
+  mr: systemTable('mr'),
+  passport: systemTable('passport'),
+};
 
 /** Final consonants in Unicode order (index 0: none), as pronounced at the end of a syllable. */
-const FINAL_RR = [
-  '',
-  'k',
-  'k',
-  'k',
-  'n',
-  'n',
-  'n',
-  't',
-  'l',
-  'k',
-  'm',
-  'l',
-  'l',
-  'l',
-  'p',
-  'l',
-  'm',
-  'p',
-  'p',
-  't',
-  't',
-  'ng',
-  't',
-  't',
-  'k',
-  't',
-  'p',
-  't',
-];
+const FINAL_RR = '- k k k n n n t l k m l l l p l m p p t t ng t t k t p t'.split(' ').map(silent);
 
 /**
  * Customary spellings of common surnames per system: DPRK, RR-based customary (South), MR.
@@ -281,17 +160,8 @@ export function isHangulWord(token: string): boolean {
 
 function romanizeSyllable(code: number, system: System): string {
   const index = code - SYLLABLE_FIRST;
-  const initial = Math.floor(index / 588);
-  const vowel = Math.floor((index % 588) / 28);
-  const final = index % 28;
-  const initials =
-    system === 'rr' || system === 'passport'
-      ? INITIAL_RR
-      : system === 'dprk'
-        ? INITIAL_DPRK
-        : INITIAL_MR;
-  const vowels = system === 'rr' ? VOWEL_RR : system === 'passport' ? VOWEL_PASSPORT : VOWEL_MR;
-  return `${initials[initial]}${vowels[vowel]}${FINAL_RR[final]}`;
+  const { initials, vowels } = TABLES[system];
+  return `${initials[Math.floor(index / 588)]}${vowels[Math.floor((index % 588) / 28)]}${FINAL_RR[index % 28]}`;
 }
 
 function surnameIn(syllable: string, system: System): string | undefined {
@@ -304,17 +174,16 @@ function surnameIn(syllable: string, system: System): string | undefined {
  * Latin spellings of a name's tokens, one array per system, aligned with `tokens`: a Hangul token
  * is romanised (the first one as a surname when it is one syllable), a given name with a space
  * between its syllables (`jong un`: split into tokens when the name is prepared); other tokens
- * come from `other`. Returns no variants when no token is Hangul.
+ * come from `other`. Returns no variants when no token is Hangul; systems that agree on a name
+ * give the same array more than once.
  */
 export function romanizeKoreanTokens(
   tokens: readonly string[],
   other: (token: string, position: number) => string,
 ): string[][] {
   if (!tokens.some(isHangulWord)) return [];
-  const variants: string[][] = [];
-  const seen = new Set<string>();
-  for (const system of SYSTEMS) {
-    const out = tokens.map((token, position) => {
+  return SYSTEMS.map((system) =>
+    tokens.map((token, position) => {
       if (!isHangulWord(token)) return other(token, position);
       const surname = position === 0 && token.length === 1 ? surnameIn(token, system) : undefined;
       if (surname !== undefined) return surname;
@@ -323,11 +192,6 @@ export function romanizeKoreanTokens(
         syllables.push(romanizeSyllable(token.charCodeAt(i), system));
       }
       return syllables.join(' ');
-    });
-    const signature = out.join('|');
-    if (seen.has(signature)) continue;
-    seen.add(signature);
-    variants.push(out);
-  }
-  return variants;
+    }),
+  );
 }
