@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { type ErrorCode, isSargasError } from '../shared/errors.js';
+import { type ErrorCode, errorCode, isSargasError } from '../shared/errors.js';
 
 /**
  * Exit codes, one per error code (sysexits.h where one fits), so scripts can tell a bad argument
@@ -34,9 +34,9 @@ interface FsError {
 }
 
 function asFsError(error: unknown): FsError | null {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return null;
-  const { code, path } = error as { code: unknown; path?: unknown };
-  if (typeof code !== 'string' || !(code in USER_FS_ERRORS)) return null;
+  const code = errorCode(error);
+  if (code === undefined || !(code in USER_FS_ERRORS)) return null;
+  const { path } = error as { path?: unknown };
   return typeof path === 'string' ? { code, path } : { code };
 }
 

@@ -124,3 +124,13 @@ export class DownloadError extends SargasError {
 export function isSargasError(error: unknown): error is SargasError {
   return error instanceof SargasError;
 }
+
+/**
+ * The string `code` a thrown value carries, or undefined: Node's system errors (`EADDRINUSE`,
+ * `ENOENT`) and both database drivers' SQLSTATEs (`23505`) put it there.
+ */
+export function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const { code } = error as { code: unknown };
+  return typeof code === 'string' ? code : undefined;
+}

@@ -2,6 +2,7 @@
  * The store's port: PostgreSQL SQL with `$1` parameters, on one of two drivers (embedded PGlite or
  * a PostgreSQL server through `pg`). Repositories are written once against `Db`.
  */
+import { errorCode } from '../shared/errors.js';
 
 export type Dialect = 'pglite' | 'postgres';
 
@@ -32,9 +33,7 @@ export interface DbHandle extends Db {
 
 /** The SQLSTATE of a driver error (both drivers put it in `code`), or undefined. */
 export function sqlState(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
-  const code = (error as { code: unknown }).code;
-  return typeof code === 'string' ? code : undefined;
+  return errorCode(error);
 }
 
 export const UNIQUE_VIOLATION = '23505';

@@ -12,6 +12,7 @@ import {
 import { systemClock } from '../../shared/clock.js';
 import {
   ConflictError,
+  errorCode,
   ForbiddenError,
   NotFoundError,
   type SargasError,
@@ -202,9 +203,9 @@ interface ListenFailure {
 }
 
 function asListenFailure(error: unknown): ListenFailure | null {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return null;
-  const { code, address, port } = error as { code: unknown; address?: unknown; port?: unknown };
-  if (typeof code !== 'string') return null;
+  const code = errorCode(error);
+  if (code === undefined) return null;
+  const { address, port } = error as { address?: unknown; port?: unknown };
   return {
     code,
     ...(typeof address === 'string' ? { address } : {}),
