@@ -38,6 +38,33 @@ describe('MatchIndex', () => {
     expect(candidateIds('Qwxz Pqrt')).toEqual([]);
   });
 
+  it('leaves out candidates sharing only a small share of the best key weight', () => {
+    const namesakes = MatchIndex.build([
+      e('Person', { name: 'Vladimir ZHIRINOVSKY' }, 'v:0'),
+      ...['PETROV', 'SIDOROV', 'KOZLOV', 'POPOV', 'SOKOLOV', 'LEBEDEV', 'NOVIKOV', 'MOROZOV'].map(
+        (surname, i) => e('Person', { name: `Vladimir ${surname}` }, `v:${i + 1}`),
+      ),
+      e('Person', { name: 'Ivan KUZNETSOV', passportNumber: 'AB1234567' }, 'v:9'),
+    ]);
+    const ids = (properties: Parameters<typeof e>[1], minKeyShare?: number) =>
+      namesakes
+        .candidates(
+          prepareEntity(e('Person', properties), true),
+          minKeyShare === undefined ? {} : { minKeyShare },
+        )
+        .map((candidate) => candidate.record.id);
+    // The other Vladimirs share only the common given name: below the cut.
+    expect(ids({ name: 'Vladimir Zhirinovskiy' })).toEqual(['v:0']);
+    expect(ids({ name: 'Vladimir Zhirinovskiy' }, 0)).toHaveLength(9);
+    // A query with only the common name keeps them all: each has the best key weight.
+    expect(ids({ name: 'Vladimir' })).toHaveLength(9);
+    // A shared document number keeps its entity whatever its names share.
+    expect(ids({ name: 'Vladimir Zhirinovskiy', passportNumber: 'AB1234567' })).toEqual([
+      'v:9',
+      'v:0',
+    ]);
+  });
+
   it('does not carry accumulator state from one query to the next', () => {
     const first = candidateIds('Olga Smirnova');
     candidateIds('Sergey Kislyak');
