@@ -4,7 +4,7 @@
  * keeps a shared nationality or birth date from ever creating a match on its own.
  */
 import { ValidationError } from '../shared/errors.js';
-import { type Measure, QueryAligner } from './names/align.js';
+import { copyAlignment, type Measure, QueryAligner } from './names/align.js';
 import {
   KeySimilarityCache,
   type TokenSimilarityConfig,
@@ -28,6 +28,19 @@ export interface ScoringOptions {
   readonly threshold?: number;
 }
 
+/** A feature's score alone: its own `value`, or its result's score. */
+type ReadValue = (
+  query: PreparedRecord,
+  candidate: PreparedRecord,
+  context: CompareContext,
+) => number;
+
+function readValue(feature: Feature): ReadValue {
+  if (feature.value !== undefined) return feature.value;
+  const compare = feature.compare;
+  return (query, candidate, context) => compare(query, candidate, context).score;
+}
+
 /** One feature that fired for a candidate. */
 export interface FiredFeature {
   readonly feature: Feature;
@@ -44,7 +57,6 @@ export interface CandidateScore {
   readonly match: boolean;
   /** The main feature that gave the best weighted score (null: no main feature fired). */
   readonly main: Feature | null;
-  readonly alignment: NameAlignment | null;
 }
 
 /** The explanation of one result, as it goes into results.jsonl and API responses. */
@@ -152,6 +164,9 @@ export class QueryScorer {
   readonly threshold: number;
   private readonly mains: readonly (readonly [Feature, number])[];
   private readonly qualifiers: readonly (readonly [Feature, number])[];
+  /** The same features as `mains` and `qualifiers`, by how the scoring loop reads them. */
+  private readonly mainValues: readonly (readonly [Feature, ReadValue, number])[];
+  private readonly qualifierValues: readonly (readonly [ReadValue, number])[];
   private readonly aligner: QueryAligner;
   private readonly config: ConfigValues;
   // One reusable context: the candidate being scored and its lazily computed alignment.
@@ -171,6 +186,8 @@ export class QueryScorer {
     const fires = ([feature]: readonly [Feature, number]) => feature.firesFor?.(query) ?? true;
     this.mains = resolved.mains.filter(fires);
     this.qualifiers = resolved.qualifiers.filter(fires);
+    this.mainValues = this.mains.map(([feature, weight]) => [feature, readValue(feature), weight]);
+    this.qualifierValues = this.qualifiers.map(([feature, weight]) => [readValue(feature), weight]);
     this.aligner = new QueryAligner(query, new KeySimilarityCache(resolved.similarity));
     this.threshold = options.threshold ?? algorithm.calibration.threshold;
     this.context = {
@@ -184,6 +201,10 @@ export class QueryScorer {
     };
   }
 
+  /**
+   * Scores one candidate from the features' values alone: no feature result, explanation or
+   * alignment is kept, so that scoring the window allocates one `CandidateScore` per candidate.
+   */
   score(candidate: PreparedRecord): CandidateScore {
     this.current = candidate;
     this.currentAlignment = null;
@@ -191,10 +212,10 @@ export class QueryScorer {
     const context = this.context;
     let best: Feature | null = null;
     let bestValue = 0;
-    for (const [feature, weight] of this.mains) {
-      const result = feature.compare(query, candidate, context);
-      if (result.score <= 0) continue;
-      const value = weight * result.score;
+    for (const [feature, read, weight] of this.mainValues) {
+      const featureValue = read(query, candidate, context);
+      if (featureValue <= 0) continue;
+      const value = weight * featureValue;
       if (value > bestValue) {
         bestValue = value;
         best = feature;
@@ -202,23 +223,27 @@ export class QueryScorer {
     }
     let qualifierSum = 0;
     if (best !== null) {
-      for (const [feature, weight] of this.qualifiers) {
-        const result = feature.compare(query, candidate, context);
-        if (result.score > 0) qualifierSum += weight * result.score;
+      for (const [read, weight] of this.qualifierValues) {
+        const value = read(query, candidate, context);
+        if (value > 0) qualifierSum += weight * value;
       }
     }
     const raw = best === null ? 0 : this.algorithm.combine(bestValue, qualifierSum);
     const score = best === null ? 0 : calibrate(this.algorithm, raw);
-    const alignment = this.currentAlignment;
     this.current = null;
     this.currentAlignment = null;
-    return { candidate, raw, score, match: score >= this.threshold, main: best, alignment };
+    return { candidate, raw, score, match: score >= this.threshold, main: best };
+  }
+
+  /** The candidate's alignment, kept (aligned again: the scoring loop keeps none). */
+  private alignmentOf(candidate: PreparedRecord): NameAlignment {
+    return copyAlignment(this.aligner.align(candidate));
   }
 
   /** The features that fired for a scored candidate, with their results (for explanations). */
-  fired(scored: CandidateScore): FiredFeature[] {
+  fired(scored: CandidateScore, alignment = this.alignmentOf(scored.candidate)): FiredFeature[] {
     this.current = scored.candidate;
-    this.currentAlignment = scored.alignment;
+    this.currentAlignment = alignment;
     const fired: FiredFeature[] = [];
     for (const [feature, weight] of this.mains) {
       const result = feature.compare(this.query, scored.candidate, this.context);
@@ -239,24 +264,22 @@ export class QueryScorer {
   explain(scored: CandidateScore): Explanation {
     const main = scored.main;
     const measure = main === null ? undefined : MEASURE_OF[main.name];
-    const alignment = scored.alignment;
+    const alignment = this.alignmentOf(scored.candidate);
+    const match =
+      measure === 'initials'
+        ? alignment.initials
+        : measure === 'phonetic'
+          ? alignment.phonetic
+          : main?.name === 'name_literal_match'
+            ? alignment.literal
+            : alignment.tokens;
     let queryName: string | null = null;
     let matchedName: string | null = null;
     let nameTokens: TokenPair[] = [];
-    if (alignment !== null) {
-      const match =
-        measure === 'initials'
-          ? alignment.initials
-          : measure === 'phonetic'
-            ? alignment.phonetic
-            : main?.name === 'name_literal_match'
-              ? alignment.literal
-              : alignment.tokens;
-      if (match.queryName >= 0) {
-        queryName = this.query.names[match.queryName]!.raw;
-        matchedName = scored.candidate.names[match.candidateName]!.raw;
-        nameTokens = this.aligner.pairs(scored.candidate, match, measure ?? 'tokens');
-      }
+    if (match.queryName >= 0) {
+      queryName = this.query.names[match.queryName]!.raw;
+      matchedName = scored.candidate.names[match.candidateName]!.raw;
+      nameTokens = this.aligner.pairs(scored.candidate, match, measure ?? 'tokens');
     }
     return {
       algorithm: this.algorithm.name,
@@ -265,7 +288,7 @@ export class QueryScorer {
       query_name: queryName,
       matched_name: matchedName,
       name_tokens: nameTokens,
-      features: this.fired(scored).map(({ feature, weight, result }) => ({
+      features: this.fired(scored, alignment).map(({ feature, weight, result }) => ({
         name: feature.name,
         kind: feature.kind,
         score: round(result.score),

@@ -38,6 +38,16 @@ export interface Feature {
     candidate: PreparedRecord,
     context: CompareContext,
   ) => FeatureResult;
+  /**
+   * `compare(...).score` without building the result: the scoring loop reads only the score of
+   * every feature for every candidate, and results (with their explanation thunks) are built for
+   * the few candidates returned. Omitted: the score is read from `compare`.
+   */
+  readonly value?: (
+    query: PreparedRecord,
+    candidate: PreparedRecord,
+    context: CompareContext,
+  ) => number;
 }
 
 /** A described, numeric configuration variable of an algorithm. */

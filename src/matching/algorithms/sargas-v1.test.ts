@@ -76,6 +76,41 @@ describe('sargas-v1 firesFor', () => {
   });
 });
 
+describe('sargas-v1 feature values', () => {
+  it("equal each feature's result score, for every query and list entry of the table", () => {
+    // The table and a few people for the qualifiers it has no row for.
+    const people = [
+      { name: 'Ivan Petrov', birthDate: '1970-03-04', nationality: 'ru', gender: 'male' },
+      { name: 'Ivan Petrov', birthDate: '1970-04-03', nationality: 'ua', gender: 'female' },
+      { name: 'Ivan Petrov', birthDate: '1971', nationality: 'ru' },
+    ];
+    const queries = [
+      ...SARGAS_V1_CASES.map((row) => prepareEntity(e(row.schema, row.query), true)),
+      ...people.map((person) => prepareEntity(e('Person', person), true)),
+    ];
+    const candidates = [
+      ...SARGAS_V1_CASES.map((row) => prepareEntity(e(row.schema, row.result))),
+      ...people.map((person) => prepareEntity(e('Person', person))),
+    ];
+    const fired = new Set<string>();
+    for (const query of queries) {
+      const aligner = new QueryAligner(query, new KeySimilarityCache(tokenSimilarityConfig({})));
+      for (const candidate of candidates) {
+        const context: CompareContext = { config: {}, alignment: () => aligner.align(candidate) };
+        for (const [feature] of sargasV1.features) {
+          const score = feature.compare(query, candidate, context).score;
+          if (score > 0) fired.add(feature.name);
+          expect(feature.value?.(query, candidate, context) ?? score, feature.name).toBe(score);
+        }
+      }
+    }
+    // Each feature that has a value of its own was seen firing, so both paths were compared.
+    for (const [feature] of sargasV1.features) {
+      if (feature.value !== undefined) expect(fired, feature.name).toContain(feature.name);
+    }
+  });
+});
+
 describe('sargas-v1 behaviour table', () => {
   it.each(SARGAS_V1_CASES)('$why', (row) => {
     const result = score(row.schema, row.query, row.result);

@@ -191,6 +191,10 @@ function dateFeature(relation: DateRelation, query: PreparedRecord, candidate: P
   return new DateResult(query.birthDates[lastQueryIndex]!, candidate, lastCandidateIndex, relation);
 }
 
+function dateValue(relation: DateRelation, query: PreparedRecord, candidate: PreparedRecord) {
+  return query.birthDates.length > 0 && comparePair(query, candidate) === relation ? 1 : 0;
+}
+
 function givesBirthDate(query: PreparedRecord): boolean {
   return query.birthDates.length > 0;
 }
@@ -201,6 +205,7 @@ export const dobExact = defineFeature({
   description: 'Both sides give a birth date and one pair agrees to the precision both give.',
   firesFor: givesBirthDate,
   compare: (q, c) => dateFeature('exact', q, c),
+  value: (q, c) => dateValue('exact', q, c),
 });
 
 export const dobDayMonthSwap = defineFeature({
@@ -210,6 +215,7 @@ export const dobDayMonthSwap = defineFeature({
     'Birth dates agree except that day and month are swapped (a common data-entry error).',
   firesFor: givesBirthDate,
   compare: (q, c) => dateFeature('day_month_swap', q, c),
+  value: (q, c) => dateValue('day_month_swap', q, c),
 });
 
 export const dobSameYear = defineFeature({
@@ -218,6 +224,7 @@ export const dobSameYear = defineFeature({
   description: 'Birth years agree but day or month differ.',
   firesFor: givesBirthDate,
   compare: (q, c) => dateFeature('same_year', q, c),
+  value: (q, c) => dateValue('same_year', q, c),
 });
 
 export const dobYearOffByOne = defineFeature({
@@ -226,6 +233,7 @@ export const dobYearOffByOne = defineFeature({
   description: 'The closest birth years are one year apart (an approximate or mis-keyed year).',
   firesFor: givesBirthDate,
   compare: (q, c) => dateFeature('year_off_by_one', q, c),
+  value: (q, c) => dateValue('year_off_by_one', q, c),
 });
 
 export const dobMismatch = defineFeature({
@@ -234,4 +242,5 @@ export const dobMismatch = defineFeature({
   description: 'Both sides give birth dates and every pair is at least two years apart.',
   firesFor: givesBirthDate,
   compare: (q, c) => dateFeature('mismatch', q, c),
+  value: (q, c) => dateValue('mismatch', q, c),
 });

@@ -3,7 +3,7 @@
  * pairing of any query name with any candidate name, under four measures. Each returns its score
  * and the pair of names it used; the token pairs are rendered lazily for explanations.
  */
-import type { FeatureResult, NameMatch, PreparedRecord } from '../types.js';
+import type { CompareContext, FeatureResult, NameMatch, PreparedRecord } from '../types.js';
 import { defineFeature, NO_MATCH } from './define.js';
 
 /**
@@ -36,6 +36,11 @@ class NameResult implements FeatureResult {
   }
 }
 
+/** The score of `nameResult` for the same match, without building it. */
+function nameValue(match: NameMatch): number {
+  return match.score > 0 && match.queryName >= 0 ? match.score : 0;
+}
+
 function nameResult(
   query: PreparedRecord,
   candidate: PreparedRecord,
@@ -52,6 +57,7 @@ export const nameLiteralMatch = defineFeature({
   description:
     'A query name and a candidate name have the same tokens after transliteration and spelling keys, in any order.',
   compare: (q, c, context) => nameResult(q, c, context.alignment().literal, 'Same name'),
+  value: (_q, _c, context) => nameValue(context.alignment().literal),
 });
 
 export const nameTokenSimilarity = defineFeature({
@@ -60,11 +66,18 @@ export const nameTokenSimilarity = defineFeature({
   description:
     'Weighted similarity of the best one-to-one alignment of name tokens (spelling keys, Jaro-Winkler and edit distance, known forms of given names); unmatched tokens count against it, patronymics and particles less.',
   compare: (q, c, context) => nameResult(q, c, context.alignment().tokens, 'Aligned name tokens'),
+  value: (_q, _c, context) => nameValue(context.alignment().tokens),
 });
 
 /** People's names (and legal entities, which some lists use for people) abbreviate to initials. */
 function initialsMayStandForNames(schema: PreparedRecord['schema']): boolean {
   return schema === 'Person' || schema === 'LegalEntity';
+}
+
+function initialsValue(candidate: PreparedRecord, context: CompareContext): number {
+  if (!initialsMayStandForNames(candidate.schema)) return 0;
+  const alignment = context.alignment();
+  return alignment.initials.score > alignment.tokens.score ? nameValue(alignment.initials) : 0;
 }
 
 export const nameInitialsMatch = defineFeature({
@@ -76,25 +89,39 @@ export const nameInitialsMatch = defineFeature({
   // of ELECTRO SANAM COMPANY) must not match every two-word company whose words start with E and
   // S. In vetting triage such aliases flagged one invented employer in eight.
   firesFor: (q) => initialsMayStandForNames(q.schema),
-  compare: (q, c, context) => {
-    if (!initialsMayStandForNames(c.schema)) return NO_MATCH;
-    const alignment = context.alignment();
-    if (alignment.initials.score <= alignment.tokens.score) return NO_MATCH;
-    return nameResult(q, c, alignment.initials, 'Aligned with initials');
-  },
+  compare: (q, c, context) =>
+    initialsValue(c, context) > 0
+      ? nameResult(q, c, context.alignment().initials, 'Aligned with initials')
+      : NO_MATCH,
+  value: (_q, c, context) => initialsValue(c, context),
 });
+
+function phoneticValue(context: CompareContext): number {
+  const alignment = context.alignment();
+  return alignment.phonetic.score > alignment.tokens.score ? nameValue(alignment.phonetic) : 0;
+}
 
 export const namePhoneticMatch = defineFeature({
   name: 'name_phonetic_match',
   kind: 'main',
   description:
     'Share of name tokens whose phonetic skeletons agree (`Lukashenko`/`Lukasjenka`); fires only when it beats the token similarity.',
-  compare: (q, c, context) => {
-    const alignment = context.alignment();
-    if (alignment.phonetic.score <= alignment.tokens.score) return NO_MATCH;
-    return nameResult(q, c, alignment.phonetic, 'Phonetic agreement');
-  },
+  compare: (q, c, context) =>
+    phoneticValue(context) > 0
+      ? nameResult(q, c, context.alignment().phonetic, 'Phonetic agreement')
+      : NO_MATCH,
+  value: (_q, _c, context) => phoneticValue(context),
 });
+
+/** Unmatched weight on both sides under the measure that leaves the least (0 for a literal match). */
+function conflictWeight(context: CompareContext): number {
+  const alignment = context.alignment();
+  if (alignment.literal.score > 0) return 0;
+  return Math.max(
+    0,
+    Math.min(alignment.tokens.conflict, alignment.initials.conflict, alignment.phonetic.conflict),
+  );
+}
 
 export const nameTokenConflict = defineFeature({
   name: 'name_token_conflict',
@@ -102,18 +129,15 @@ export const nameTokenConflict = defineFeature({
   description:
     'Both aligned names keep tokens the other cannot match (a different given name, surname or patronymic), as opposed to one side merely omitting a part; scored by the conflicting token weight (a number 0.5, a patronymic against another 0.8), at most 1.',
   compare: (_q, _c, context) => {
-    const alignment = context.alignment();
-    if (alignment.literal.score > 0) return NO_MATCH;
-    const conflict = Math.min(
-      alignment.tokens.conflict,
-      alignment.initials.conflict,
-      alignment.phonetic.conflict,
-    );
+    const conflict = conflictWeight(context);
     if (conflict <= 0) return NO_MATCH;
-    // A patronymic that conflicts with another patronymic weighs 0.8 (its own 0.35 and 0.45 on
-    // top, see `align.ts`): counting it in full cost dev-set recall (patronymic spellings that
-    // fail to align) more than it gained on name_bench.
-    const score = Math.min(1, conflict);
-    return { score, detail: () => `Conflicting name tokens, weight ${conflict.toFixed(2)}` };
+    return {
+      score: Math.min(1, conflict),
+      detail: () => `Conflicting name tokens, weight ${conflict.toFixed(2)}`,
+    };
   },
+  // A patronymic that conflicts with another patronymic weighs 0.8 (its own 0.35 and 0.45 on
+  // top, see `align.ts`): counting it in full cost dev-set recall (patronymic spellings that fail
+  // to align) more than it gained on name_bench.
+  value: (_q, _c, context) => Math.min(1, conflictWeight(context)),
 });

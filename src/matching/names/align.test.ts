@@ -27,7 +27,10 @@ describe('QueryAligner', () => {
     const candidate = prepareEntity(e('Person', { name: 'VROLMIQUIST Qwyzandr' }));
     const scored = scorer.score(candidate);
     expect(scored.main?.name).toBe('name_literal_match');
-    expect(scored.alignment?.literal.score).toBe(1);
+    const literal = scorer
+      .fired(scored)
+      .find(({ feature }) => feature.name === 'name_literal_match');
+    expect(literal?.result.score).toBe(1);
   });
 
   it('scores a record prepared as a query like the same record prepared as a list entry', () => {

@@ -77,8 +77,11 @@ function rolesAgree(qRole: number, cRole: number): boolean {
  */
 const PATRONYMIC_CONFLICT_EXTRA = 0.45;
 
-/** Unmatched weight present on both sides after the last `greedy` call (see below). */
-let lastConflict = 0;
+/**
+ * Unmatched weight present on both sides after the last `greedy` call (see below), in a typed
+ * array: a module-level number would box a new heap number on every call of the scoring loop.
+ */
+const lastConflict = new Float64Array(1);
 
 /**
  * Greedy assignment on `matrix` (n × m, row-major); returns the weighted Dice score. Token i of
@@ -160,7 +163,7 @@ function greedy(
   const conflict = Math.min(unmatchedQ, unmatchedC);
   // Two different patronymics name two different fathers: as a conflict that is as telling as a
   // different given name, although a patronymic that one side merely omits costs little.
-  lastConflict = patronymicQ && patronymicC ? conflict + PATRONYMIC_CONFLICT_EXTRA : conflict;
+  lastConflict[0] = patronymicQ && patronymicC ? conflict + PATRONYMIC_CONFLICT_EXTRA : conflict;
   // The discount needs a substantial match: `Adam` alone against `Adam Sultanovich Vitko` is
   // one shared given name, not a name with parts left out.
   const matchedQ = qTotal - unmatchedQ;
@@ -197,6 +200,25 @@ function emptyMatch(): MutableMatch {
     queryVariant: -1,
     candidateName: -1,
     candidateVariant: -1,
+  };
+}
+
+function reset(match: MutableMatch): void {
+  match.score = 0;
+  match.conflict = 0;
+  match.queryName = -1;
+  match.queryVariant = -1;
+  match.candidateName = -1;
+  match.candidateVariant = -1;
+}
+
+/** A copy of an alignment that later `align` calls leave alone. */
+export function copyAlignment(alignment: NameAlignment): NameAlignment {
+  return {
+    tokens: { ...alignment.tokens },
+    initials: { ...alignment.initials },
+    phonetic: { ...alignment.phonetic },
+    literal: { ...alignment.literal },
   };
 }
 
@@ -244,6 +266,20 @@ export class QueryAligner {
   private readonly hasInitial: boolean;
   /** `vocabularySize()` when the query's ids were looked up. */
   private resolvedAt: number;
+  /**
+   * What `align` returns, overwritten by its next call: the scoring loop aligns a query with
+   * candidate after candidate and reads each alignment once, so it allocates none.
+   */
+  private readonly tokens = emptyMatch();
+  private readonly initials = emptyMatch();
+  private readonly phonetic = emptyMatch();
+  private readonly literal = emptyMatch();
+  private readonly alignment: NameAlignment = {
+    tokens: this.tokens,
+    initials: this.initials,
+    phonetic: this.phonetic,
+    literal: this.literal,
+  };
   private readonly scores: VariantScores = {
     tokens: 0,
     initials: 0,
@@ -316,7 +352,10 @@ export class QueryAligner {
     return false;
   }
 
-  /** The best alignment of any query name with any candidate name, per measure. */
+  /**
+   * The best alignment of any query name with any candidate name, per measure. The result is the
+   * aligner's own and valid until its next call; `copyAlignment` keeps one.
+   */
   align(candidate: PreparedRecord): NameAlignment {
     let cInts = candidate.layoutInts;
     let at = candidate.layoutAt;
@@ -326,10 +365,11 @@ export class QueryAligner {
       at = layout.at;
     }
     if (vocabularySize() !== this.resolvedAt) this.resolve();
-    const tokens = emptyMatch();
-    const initials = emptyMatch();
-    const phonetic = emptyMatch();
-    const literal = emptyMatch();
+    const { tokens, initials, phonetic, literal, alignment } = this;
+    reset(tokens);
+    reset(initials);
+    reset(phonetic);
+    reset(literal);
     const qInts = this.ints;
     const qVariants = qInts[L_VARIANT_COUNT]!;
     const cVariants = cInts[at + L_VARIANT_COUNT]!;
@@ -371,12 +411,10 @@ export class QueryAligner {
         consider(initials, v.initials, v.initialsConflict, qn, qvi, cn, cvi);
         consider(phonetic, v.phonetic, v.phoneticConflict, qn, qvi, cn, cvi);
         // Nothing beats a perfect alignment; the rest of the names cannot change the result.
-        if (tokens.score >= 1 && literal.score >= 1) {
-          return { tokens, initials, phonetic, literal };
-        }
+        if (tokens.score >= 1 && literal.score >= 1) return alignment;
       }
     }
-    return { tokens, initials, phonetic, literal };
+    return alignment;
   }
 
   /**
@@ -447,7 +485,7 @@ export class QueryAligner {
         m,
         extraCost,
       );
-      out.tokensConflict = lastConflict;
+      out.tokensConflict = lastConflict[0]!;
     } else {
       out.tokensConflict = Math.min(qTotal, cTotal);
     }
@@ -480,7 +518,7 @@ export class QueryAligner {
         m,
         extraCost,
       );
-      out.initialsConflict = lastConflict;
+      out.initialsConflict = lastConflict[0]!;
     }
     // Phonetic measure: token similarity, raised to a fixed credit where the skeletons agree.
     out.phonetic = out.tokens;
@@ -515,7 +553,7 @@ export class QueryAligner {
         m,
         extraCost,
       );
-      out.phoneticConflict = lastConflict;
+      out.phoneticConflict = lastConflict[0]!;
     }
   }
 
