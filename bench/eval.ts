@@ -8,7 +8,9 @@
  *     frozen logic_v2 scores side by side, recomputed against the current labels;
  * (b2) watchman's cross-script pairs (a name in Arabic, Cyrillic, Han, Hangul, Kana, Greek, Hebrew
  *      or Thai script and its usual Latin spelling): recall at the default threshold;
- * (c) the naive baseline (exact folded, sorted tokens) on both.
+ * (c) the naive baseline (exact folded, sorted tokens) on both;
+ * (d) yente's candidate-generation positives (683 UN-listed persons, untreated and with typos and
+ *     reshuffles) screened against the UN list alone: candidate recall, recall, recall@1.
  *
  * `--fit` refits the logistic calibration on the labelled pairs of (a) and (b) and writes
  * `src/matching/algorithms/sargas-v1.calibration.json`. Results go to `bench/results/eval.json`.
@@ -26,7 +28,7 @@ import type { Entity } from '../src/model/entity.js';
 import { Entity as EntityFactory } from '../src/model/entity.js';
 import { isSchemaName, type SchemaName } from '../src/model/schemata.js';
 import { queryEntity, type ScreeningQuery } from '../src/screening/query.js';
-import { DEFAULT_LIMIT } from '../src/screening/screen-batch.js';
+import { DEFAULT_LIMIT, screenQuery } from '../src/screening/screen-batch.js';
 import { baselineKey } from './baseline.js';
 import { projectRoot } from './support.js';
 
@@ -82,19 +84,8 @@ async function loadEntities(path: string, dataset: string): Promise<Entity[]> {
   return out;
 }
 
-async function evaluateDev(algorithm: Algorithm, threshold: number): Promise<DevResult> {
-  const t0 = performance.now();
-  const entities = await loadEntities(join(SHARED, 'eval', 'eu-reduced.xml'), 'eu');
-  const t1 = performance.now();
-  const index = MatchIndex.build(entities);
-  const t2 = performance.now();
-
-  const kinds = new Map(
-    readCsv(join(SHARED, 'eval', 'query-kinds.csv')).map((row) => [row.id!, row.kind!]),
-  );
-  const rows = readCsv(join(SHARED, 'eval', 'queries.csv'));
-
-  // Baseline: exact folded sorted tokens over every matchable name of every entity.
+/** Baseline: exact folded sorted tokens over every matchable name of every entity → entity ids. */
+function buildBaselineIndex(entities: readonly Entity[]): Map<string, string[]> {
   const baselineIndex = new Map<string, string[]>();
   for (const entity of entities) {
     for (const property of ['name', 'alias', 'previousName'] as const) {
@@ -107,6 +98,22 @@ async function evaluateDev(algorithm: Algorithm, threshold: number): Promise<Dev
       }
     }
   }
+  return baselineIndex;
+}
+
+async function evaluateDev(algorithm: Algorithm, threshold: number): Promise<DevResult> {
+  const t0 = performance.now();
+  const entities = await loadEntities(join(SHARED, 'eval', 'eu-reduced.xml'), 'eu');
+  const t1 = performance.now();
+  const index = MatchIndex.build(entities);
+  const t2 = performance.now();
+
+  const kinds = new Map(
+    readCsv(join(SHARED, 'eval', 'query-kinds.csv')).map((row) => [row.id!, row.kind!]),
+  );
+  const rows = readCsv(join(SHARED, 'eval', 'queries.csv'));
+
+  const baselineIndex = buildBaselineIndex(entities);
 
   const stats = new Map<string, KindStats>();
   const baseStats = new Map<string, { n: number; hits: number; flagged: number }>();
@@ -446,6 +453,155 @@ function evaluateCrossScript(algorithm: Algorithm, threshold: number) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// (d) yente's candidate-generation positives against the UN list
+
+/**
+ * The fold that decides a row's expected entity, independent of the matcher: NFKD, marks
+ * stripped, lower case, any run of non-letters/non-digits a separator, tokens sorted (so
+ * `SALEK, ABDULHAI` = `ABDULHAI SALEK`). Letters of every script are kept.
+ */
+export function yenteNameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((token) => token !== '')
+    .sort()
+    .join(' ');
+}
+
+/** Every name an entity carries: its name details and each name-typed property's values. */
+function allNames(entity: Entity): Set<string> {
+  const names = new Set<string>(entity.names.map((detail) => detail.full));
+  for (const property of ['name', 'alias', 'previousName', 'weakAlias'] as const) {
+    for (const name of EntityFactory.values(entity, property)) names.add(name);
+  }
+  return names;
+}
+
+const YENTE_BIRTH_DATE = /^\d{4}(?:-\d{2}-\d{2})?$/u;
+
+interface YenteStats {
+  n: number;
+  candidateHits: number;
+  hits: number;
+  top1: number;
+  baselineHits: number;
+}
+
+function yenteRates(s: YenteStats) {
+  return {
+    n: s.n,
+    candidate_recall: ratio(s.candidateHits, s.n),
+    recall: ratio(s.hits, s.n),
+    recall_at_1: ratio(s.top1, s.n),
+    baseline_recall: ratio(s.baselineHits, s.n),
+  };
+}
+
+/**
+ * yente's `positives_un_{untreated,treated}.csv` screened against the UN list alone. A row's
+ * expected entity is the one UN entity with a name equal to the untreated `full_name` under
+ * `yenteNameKey`; rows with none or several are counted and left out of the rates. Queries are
+ * Persons with the full name and, when it is `YYYY` or `YYYY-MM-DD`, the untreated birth date;
+ * `treated_own_birth_date` repeats the treated queries with the treated file's own (also
+ * perturbed) birth date under the same rule.
+ */
+async function evaluateYenteUn(algorithm: Algorithm, threshold: number) {
+  const dir = join(SHARED, 'lists', 'pairs', 'yente_candidate_generation');
+  const untreated = readCsv(join(dir, 'positives_un_untreated.csv'));
+  const treated = readCsv(join(dir, 'positives_un_treated.csv'));
+  if (untreated.length !== treated.length) {
+    throw new Error(
+      `yente UN positives: ${untreated.length} untreated vs ${treated.length} treated`,
+    );
+  }
+  const t0 = performance.now();
+  const entities = await loadEntities(join(SHARED, 'lists', 'un', '2026-02-27.xml'), 'un');
+  const index = MatchIndex.build(entities);
+  const baselineIndex = buildBaselineIndex(entities);
+  const byKey = new Map<string, Set<string>>();
+  for (const entity of entities) {
+    for (const name of allNames(entity)) {
+      const key = yenteNameKey(name);
+      if (key === '') continue;
+      const ids = byKey.get(key) ?? new Set<string>();
+      ids.add(entity.id);
+      byKey.set(key, ids);
+    }
+  }
+
+  const variants = {
+    untreated: { n: 0, candidateHits: 0, hits: 0, top1: 0, baselineHits: 0 },
+    treated: { n: 0, candidateHits: 0, hits: 0, top1: 0, baselineHits: 0 },
+    treated_own_birth_date: { n: 0, candidateHits: 0, hits: 0, top1: 0, baselineHits: 0 },
+  } satisfies Record<string, YenteStats>;
+  let noExpected = 0;
+  let ambiguous = 0;
+  const misses: string[] = [];
+  const birthDate = (value: string | undefined) =>
+    value !== undefined && YENTE_BIRTH_DATE.test(value) ? { birthDate: value } : {};
+  untreated.forEach((row, i) => {
+    const ids = byKey.get(yenteNameKey(row.full_name ?? '')) ?? new Set<string>();
+    if (ids.size !== 1) {
+      if (ids.size === 0) noExpected++;
+      else ambiguous++;
+      return;
+    }
+    const expected = [...ids][0]!;
+    const other = treated[i]!;
+    const runs: [keyof typeof variants, string, string | undefined][] = [
+      ['untreated', row.full_name ?? '', row.date_of_birth],
+      ['treated', other.full_name ?? '', row.date_of_birth],
+      ['treated_own_birth_date', other.full_name ?? '', other.date_of_birth],
+    ];
+    for (const [variant, name, dob] of runs) {
+      const query: ScreeningQuery = {
+        id: `yente-un-${i + 1}`,
+        schema: 'Person',
+        name,
+        ...birthDate(dob),
+      };
+      const s = variants[variant];
+      s.n++;
+      const prepared = prepareEntity(queryEntity(query), true);
+      const candidates = index.candidates(prepared, { limit: CANDIDATES });
+      if (candidates.some(({ record }) => record.id === expected)) s.candidateHits++;
+      const { matches } = screenQuery(index, query, {
+        algorithm,
+        threshold,
+        candidates: CANDIDATES,
+      });
+      if (matches.some((m) => m.match && m.entity_id === expected)) s.hits++;
+      else if (variant !== 'treated_own_birth_date') {
+        const top = matches[0];
+        misses.push(
+          `[${variant}] '${name}' ${dob ?? ''} → expected ${expected}; top ${top?.entity_id ?? '-'} ${top?.score.toFixed(3) ?? ''} '${top?.name ?? ''}'`,
+        );
+      }
+      // As in (a): the expected entity is the best-scored result, flagged or not.
+      if (matches[0]?.entity_id === expected) s.top1++;
+      if ((baselineIndex.get(baselineKey(name)) ?? []).includes(expected)) s.baselineHits++;
+    }
+  });
+  const t1 = performance.now();
+  return {
+    rows: untreated.length,
+    no_expected_entity: noExpected + ambiguous,
+    no_expected_entity_none: noExpected,
+    no_expected_entity_ambiguous: ambiguous,
+    entities: entities.length,
+    untreated: yenteRates(variants.untreated),
+    treated: yenteRates(variants.treated),
+    treated_own_birth_date: yenteRates(variants.treated_own_birth_date),
+    threshold,
+    seconds: round((t1 - t0) / 1000, 1),
+    misses,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Calibration fit
 
 /** Two-parameter logistic regression by Newton's method, each sample weighted. */
@@ -580,6 +736,23 @@ async function main(): Promise<void> {
     for (const line of crossScript.misses) console.log(`  ${line}`);
   }
 
+  const yente = await evaluateYenteUn(algorithm, threshold);
+  console.log(
+    "\n== (d) yente's candidate_generation positives_un_{untreated,treated}.csv against un/2026-02-27.xml ==",
+  );
+  console.log(
+    `  ${yente.rows} rows, ${yente.no_expected_entity} without one expected entity (${yente.no_expected_entity_none} no UN name equal to the untreated full_name, ${yente.no_expected_entity_ambiguous} several), left out; ${yente.entities} UN entities`,
+  );
+  printTable('candidate recall, recall, recall@1, naive baseline recall (default threshold)', {
+    untreated: yente.untreated,
+    treated: yente.treated,
+    treated_own_birth_date: yente.treated_own_birth_date,
+  });
+  if (verbose) {
+    console.log('\nyente UN misses:');
+    for (const line of yente.misses) console.log(`  ${line}`);
+  }
+
   const results = {
     algorithm: algorithm.name,
     calibration: algorithm.calibration,
@@ -604,6 +777,17 @@ async function main(): Promise<void> {
       by_script: crossScript.byScript,
     },
     threshold_sweep: tradeOff,
+    yente_un_typos: {
+      rows: yente.rows,
+      no_expected_entity: yente.no_expected_entity,
+      no_expected_entity_none: yente.no_expected_entity_none,
+      no_expected_entity_ambiguous: yente.no_expected_entity_ambiguous,
+      un_entities: yente.entities,
+      threshold: yente.threshold,
+      untreated: yente.untreated,
+      treated: yente.treated,
+      treated_own_birth_date: yente.treated_own_birth_date,
+    },
   };
   const outDir = join(ROOT, 'bench', 'results');
   mkdirSync(outDir, { recursive: true });
