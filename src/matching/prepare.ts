@@ -9,6 +9,7 @@ import { parsePartialDate } from './features/dates.js';
 import { normalizeIdentifier } from './features/identifiers.js';
 import { listLayout } from './layout.js';
 import { phoneticKey } from './names/phonetic.js';
+import { joinServantNames } from './names/theophoric.js';
 import { FATHER_NAME, lineageRoles, tokenWeights } from './names/token-class.js';
 import { analyzeName, spellingKey } from './normalize/index.js';
 import { normalizeOrganizationWords } from './normalize/org-words.js';
@@ -28,12 +29,13 @@ const IDENTIFIER_PROPERTIES: readonly PropertyName[] = [
 const COUNTRY_PROPERTIES: readonly PropertyName[] = ['nationality', 'citizenship'];
 
 function makeVariant(tokens: readonly string[], person: boolean): NameVariant | null {
-  // A romanised token may hold several words (a Korean given name's syllables: `jong un`), and
-  // the names of things spell numbers and common words in more than one way (`org-words.ts`).
+  // A romanised token may hold several words (a Korean given name's syllables: `jong un`); the
+  // names of things spell numbers and common words in more than one way (`org-words.ts`), and
+  // people's Arabic `Abd` names in one, two or three words (`theophoric.ts`).
   const words = tokens.some((token) => token.includes(' '))
     ? tokens.flatMap((token) => token.split(' '))
     : tokens;
-  const clean = (person ? words : normalizeOrganizationWords(words)).filter(
+  const clean = (person ? joinServantNames(words) : normalizeOrganizationWords(words)).filter(
     (token) => token !== '',
   );
   if (clean.length === 0) return null;

@@ -265,4 +265,32 @@ export const SARGAS_V1_CASES: readonly BehaviourCase[] = [
     matches: false,
     why: '`أبو` is the particle Abu, not a name whose consonants happen to agree',
   },
+  {
+    schema: 'Person',
+    query: { name: 'Abdulrahman Mustafa AL-QADULI' },
+    result: { name: "'ABD AL-RAHMAN MUHAMMAD MUSTAFA AL-QADULI" },
+    matches: true,
+    why: 'an Abd name in one word meets the same name in three',
+  },
+  {
+    schema: 'Person',
+    query: { name: 'عبد الله عزام' },
+    result: { name: 'Abdallah Azzam' },
+    matches: true,
+    why: 'the Arabic-script Abd name meets its one-word Latin spelling',
+  },
+  {
+    schema: 'Person',
+    query: { name: 'Abdul Karim Mustafa' },
+    result: { name: 'Abdulrahman Mustafa' },
+    matches: false,
+    why: 'two Abd names differ in the divine name, the part that tells them apart',
+  },
+  {
+    schema: 'Person',
+    query: { name: 'Abdul Haq Sharbatli' },
+    result: { name: 'Abdul Haq' },
+    matches: true,
+    why: 'a listed Abd name alone is found in a longer name (one name, weighing as one)',
+  },
 ];

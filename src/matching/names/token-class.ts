@@ -4,6 +4,8 @@
  * surname says a lot. The weights apply to romanised (ASCII) tokens.
  */
 
+import { isServantOf } from './theophoric.js';
+
 /** Weight of an ordinary token. */
 export const FULL_WEIGHT = 1;
 /** Weight of a patronymic (`Ivanovich`): lists and people often leave it out. */
@@ -90,6 +92,10 @@ export function tokenWeights(tokens: readonly string[], person = true): number[]
   let patronymicSeen = false;
   return tokens.map((token, position) => {
     if (count > 1 && isParticle(token)) return PARTICLE_WEIGHT;
+    // `Abdul Rahman` is one given name in two tokens (`theophoric.ts`): together they weigh
+    // about one name, so that a listed `Abdul Haq` is not a two-part name that every
+    // `Abdul Haq <surname>` contains.
+    if (isServantOf(token, tokens[position + 1])) return PARTICLE_WEIGHT;
     if (count > 1 && isNumberToken(token, position, person)) return NUMBER_WEIGHT;
     if (!patronymicSeen && count > 2 && position > 0 && isPatronymic(token, position, count)) {
       patronymicSeen = true;
