@@ -11,6 +11,11 @@
  * (c) the naive baseline (exact folded, sorted tokens) on both;
  * (d) yente's candidate-generation positives (683 UN-listed persons, untreated and with typos and
  *     reshuffles) screened against the UN list alone: candidate recall, recall, recall@1.
+ * (e) Arabic `Abd` names in another of their usual forms: every name and alias of a UN or OFAC SDN
+ *     Person holding one, its one-word form written in three words (`Abdulrahman` →
+ *     `Abd al-Rahman`) or else its two/three-word form in one (`Abdul Rahman` → `Abdulrahman`),
+ *     screened against both lists in one index: recall, recall@1, naive baseline recall. This set
+ *     was written to test the `Abd` rule (`src/matching/names/theophoric.ts`): in-sample for it.
  *
  * `--fit` refits the logistic calibration on the labelled pairs of (a) and (b) and writes
  * `src/matching/algorithms/sargas-v1.calibration.json`. Results go to `bench/results/eval.json`.
@@ -602,6 +607,213 @@ async function evaluateYenteUn(algorithm: Algorithm, threshold: number) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// (e) Arabic `Abd` names written in another of their usual forms, against UN + OFAC
+
+/**
+ * The divine names that follow `Abd`, as this test recognises them. A fixed list written for the
+ * test, not the matcher's own table (`src/matching/names/theophoric.ts`): the queries must not be
+ * derived from the code under test. God's own name (`lah`, `llah`, `allah`) is apart.
+ */
+const ABD_DIVINE_NAMES = [
+  'rahman',
+  'rahim',
+  'aziz',
+  'karim',
+  'qadir',
+  'kadir',
+  'kader',
+  'latif',
+  'malik',
+  'hamid',
+  'majid',
+  'wahid',
+  'ghani',
+  'razzaq',
+  'bari',
+  'baqi',
+  'basir',
+  'hakim',
+  'halim',
+  'jabbar',
+  'jalil',
+  'khaliq',
+  'nasir',
+  'rashid',
+  'rauf',
+  'salam',
+  'samad',
+  'sattar',
+  'shakur',
+  'wahab',
+  'hadi',
+  'hafiz',
+  'haq',
+  'jamil',
+  'ghafur',
+  'alim',
+  'azim',
+  'fattah',
+  'wakil',
+  'kabir',
+] as const;
+const ABD_GOD = /^(?:allah|llah|lah)$/iu;
+const ABD_DIVINE = `(?:${ABD_DIVINE_NAMES.join('|')}|allah|llah|lah)`;
+const ABD_SERVANT = '(?:abdul|abdel|abdal|abdur|abdus|abd)';
+/** Word boundaries of any script: `Abdulrahman` in `Abdulrahmanov` is not an `Abd` name. */
+const ABD_BEFORE = '(?<![\\p{L}\\p{N}])';
+const ABD_AFTER = '(?![\\p{L}\\p{N}])';
+/** One word: `Abdulrahman`, `ABDULLAH`, `Abdelkader`, `Abdurrahman`, `Abdallah`. */
+const ABD_JOINED = new RegExp(`${ABD_BEFORE}${ABD_SERVANT}(${ABD_DIVINE})${ABD_AFTER}`, 'giu');
+/**
+ * Two or three words: `Abdul Rahman`, `Abdel Hamid`, `ABD AL-GHAFUR`, `Abd-al-Latif`,
+ * `Abdur Rahman`, `Abdus Salam`, `Abd Allah`; the article (`al`, `el`, `ar`, `as` ...) optional.
+ */
+const ABD_SPLIT = new RegExp(
+  `${ABD_BEFORE}${ABD_SERVANT}[\\s\\-\u2010]+(?:[aeu](?:l|r|s|sh)[\\s\\-\u2010]+)?(${ABD_DIVINE})${ABD_AFTER}`,
+  'giu',
+);
+
+/** `written` in the case of `like`: upper case when `like` is all upper case. */
+function abdCase(written: string, like: string): string {
+  return like === like.toUpperCase() && like !== like.toLowerCase()
+    ? written.toUpperCase()
+    : written;
+}
+
+/**
+ * The name with its `Abd` names written in another usual form, and which way: every one-word
+ * form as three words (`Abdulrahman` → `Abd al-Rahman`, `Abdullah` → `Abd Allah`); failing any,
+ * every two- or three-word form as one word (`Abdul Rahman` → `Abdulrahman`, `Abd Allah` →
+ * `Abdullah`). Null when the name has no `Abd` name or the rewrite leaves it as it was.
+ */
+export function rewriteAbdName(
+  name: string,
+): { readonly name: string; readonly direction: 'joined_to_split' | 'split_to_joined' } | null {
+  let direction: 'joined_to_split' | 'split_to_joined';
+  let rewritten: string;
+  if (name.search(ABD_JOINED) >= 0) {
+    direction = 'joined_to_split';
+    rewritten = name.replace(ABD_JOINED, (word: string, divine: string) => {
+      const lower = divine.toLowerCase();
+      const three = ABD_GOD.test(lower)
+        ? 'Abd Allah'
+        : `Abd al-${lower[0]!.toUpperCase()}${lower.slice(1)}`;
+      return abdCase(three, word);
+    });
+  } else if (name.search(ABD_SPLIT) >= 0) {
+    direction = 'split_to_joined';
+    rewritten = name.replace(ABD_SPLIT, (words: string, divine: string) => {
+      const lower = divine.toLowerCase();
+      return abdCase(ABD_GOD.test(lower) ? 'Abdullah' : `Abdul${lower}`, words);
+    });
+  } else return null;
+  return rewritten === name ? null : { name: rewritten, direction };
+}
+
+interface AbdStats {
+  n: number;
+  hits: number;
+  top1: number;
+  /** Not first, but the same (rounded) score as the first: mostly the same person on the other list. */
+  tiedFirst: number;
+  baselineHits: number;
+}
+
+function abdRates(s: AbdStats) {
+  return {
+    n: s.n,
+    recall: ratio(s.hits, s.n),
+    recall_at_1: ratio(s.top1, s.n),
+    not_first_but_tied: s.tiedFirst,
+    baseline_recall: ratio(s.baselineHits, s.n),
+  };
+}
+
+/**
+ * Every name and alias of every Person of the UN and OFAC SDN lists that holds an `Abd` name,
+ * rewritten by `rewriteAbdName` into another of its usual forms, screened (name only) against
+ * one index over both lists. The expected entity is the one the name came from. Written to test
+ * the `Abd` rule of `theophoric.ts`: in-sample for that rule.
+ */
+async function evaluateAbdNameForms(algorithm: Algorithm, threshold: number) {
+  const t0 = performance.now();
+  const lists = [
+    { dataset: 'un', path: join(SHARED, 'lists', 'un', '2026-02-27.xml') },
+    { dataset: 'ofac', path: join(SHARED, 'lists', 'ofac', 'sdn', '2023-12-28') },
+  ];
+  const entities: Entity[] = [];
+  const byDataset: Record<string, number> = {};
+  for (const { dataset, path } of lists) {
+    const read = await loadEntities(path, dataset);
+    byDataset[dataset] = read.length;
+    entities.push(...read);
+  }
+  const index = MatchIndex.build(entities);
+  const baselineIndex = buildBaselineIndex(entities);
+
+  const stats = {
+    all: { n: 0, hits: 0, top1: 0, tiedFirst: 0, baselineHits: 0 },
+    joined_to_split: { n: 0, hits: 0, top1: 0, tiedFirst: 0, baselineHits: 0 },
+    split_to_joined: { n: 0, hits: 0, top1: 0, tiedFirst: 0, baselineHits: 0 },
+  } satisfies Record<string, AbdStats>;
+  const misses: string[] = [];
+  let persons = 0;
+  for (const entity of entities) {
+    if (entity.schema !== 'Person') continue;
+    persons++;
+    // A value both a name and an alias is one query.
+    const names = new Set([
+      ...EntityFactory.values(entity, 'name'),
+      ...EntityFactory.values(entity, 'alias'),
+    ]);
+    for (const original of names) {
+      const rewrite = rewriteAbdName(original);
+      if (rewrite === null) continue;
+      const query: ScreeningQuery = {
+        id: `abd-${stats.all.n + 1}`,
+        schema: 'Person',
+        name: rewrite.name,
+      };
+      const { matches } = screenQuery(index, query, {
+        algorithm,
+        threshold,
+        candidates: CANDIDATES,
+      });
+      const hit = matches.some((m) => m.match && m.entity_id === entity.id);
+      // As in (a) and (d): the expected entity is the best-scored result, flagged or not.
+      const top1 = matches[0]?.entity_id === entity.id;
+      const tiedFirst =
+        !top1 && matches.some((m) => m.entity_id === entity.id && m.score === matches[0]?.score);
+      const baselineHit = (baselineIndex.get(baselineKey(rewrite.name)) ?? []).includes(entity.id);
+      for (const s of [stats.all, stats[rewrite.direction]]) {
+        s.n++;
+        if (hit) s.hits++;
+        if (top1) s.top1++;
+        if (tiedFirst) s.tiedFirst++;
+        if (baselineHit) s.baselineHits++;
+      }
+      if (!hit) {
+        const top = matches[0];
+        misses.push(
+          `[${rewrite.direction}] '${rewrite.name}' (listed '${original}') → expected ${entity.id}; top ${top?.entity_id ?? '-'} ${top?.score.toFixed(3) ?? ''} '${top?.name ?? ''}'`,
+        );
+      }
+    }
+  }
+  const t1 = performance.now();
+  return {
+    entities: byDataset,
+    persons,
+    threshold,
+    all: abdRates(stats.all),
+    joined_to_split: abdRates(stats.joined_to_split),
+    split_to_joined: abdRates(stats.split_to_joined),
+    seconds: round((t1 - t0) / 1000, 1),
+    misses,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Calibration fit
 
 /** Two-parameter logistic regression by Newton's method, each sample weighted. */
@@ -753,6 +965,26 @@ async function main(): Promise<void> {
     for (const line of yente.misses) console.log(`  ${line}`);
   }
 
+  const abd = await evaluateAbdNameForms(algorithm, threshold);
+  console.log(
+    '\n== (e) Arabic Abd names in another usual form (one word <-> two/three words), UN + OFAC SDN persons; written to test the Abd rule (theophoric.ts): in-sample for that rule ==',
+  );
+  console.log(
+    `  ${abd.all.n} queries from the names and aliases of ${abd.persons} persons (name only, expected: the entity the name came from); ${abd.entities.un ?? 0} UN + ${abd.entities.ofac ?? 0} OFAC entities in one index`,
+  );
+  printTable(
+    'recall, recall@1, not first but tied with the first (count), naive baseline recall (default threshold)',
+    {
+      all: abd.all,
+      joined_to_split: abd.joined_to_split,
+      split_to_joined: abd.split_to_joined,
+    },
+  );
+  if (verbose) {
+    console.log(`\nAbd name-form misses (${abd.misses.length}, at most 10 shown):`);
+    for (const line of abd.misses.slice(0, 10)) console.log(`  ${line}`);
+  }
+
   const results = {
     algorithm: algorithm.name,
     calibration: algorithm.calibration,
@@ -787,6 +1019,15 @@ async function main(): Promise<void> {
       untreated: yente.untreated,
       treated: yente.treated,
       treated_own_birth_date: yente.treated_own_birth_date,
+    },
+    abd_name_forms: {
+      note: 'written to test the Abd rule (src/matching/names/theophoric.ts): in-sample for that rule',
+      entities: abd.entities,
+      persons: abd.persons,
+      threshold: abd.threshold,
+      ...abd.all,
+      joined_to_split: abd.joined_to_split,
+      split_to_joined: abd.split_to_joined,
     },
   };
   const outDir = join(ROOT, 'bench', 'results');
