@@ -120,6 +120,17 @@ describe('KeySimilarityCache rows', () => {
     expect(before.filter((value) => value > 0).length).toBeGreaterThan(1);
   });
 
+  it('finds every row again after its table has grown', () => {
+    const keys = queryKeys(3);
+    const cache = cacheFor(keys, tokenSimilarityConfig({}));
+    const first = KEYS.map((candidate) => rowValue(cache, keys[0]!, candidate));
+    const offsets = KEYS.map((candidate) => cache.rowOffsetOfId(SPELLING_KEYS.lookup(candidate)));
+    // More keys than two doublings of the first table (1,024 slots, grown when half full).
+    expect(new Set(KEYS).size).toBeGreaterThan(1_024);
+    expect(new Set(offsets).size).toBe(new Set(KEYS).size);
+    expect(KEYS.map((candidate) => rowValue(cache, keys[0]!, candidate))).toEqual(first);
+  });
+
   it('refuses a query key registered after rows were computed', () => {
     const cache = cacheFor(['lukasenko'], tokenSimilarityConfig({}));
     rowValue(cache, 'lukasenko', KEYS[0]!);

@@ -237,20 +237,8 @@ function queryKeyTraits(keys: readonly string[]): QueryKeyTraits {
 /** Letter counts of the candidate key whose row is being computed (cleared after each row). */
 const candidateCounts = new Int32Array(LETTER_SLOTS);
 
-/**
- * Where each cache keeps the row of a spelling key (by vocabulary id), shared by all caches: a
- * typed array indexed by id is much cheaper than a string-keyed map, and allocating one per query
- * would cost more than the lookups it saves. Per id, `rowSlots` holds a stamp of the cache that
- * wrote the row and the row's offset side by side (one memory access for both, in a table small
- * enough to stay in cache); a cache that finds another stamp recomputes the row, so caches used
- * in turn (an API scoring two queries interleaved) stay correct.
- *
- * Owner numbers are never reused. Stamps are owner numbers modulo `STAMP_CYCLE` (0 = no row),
- * and the table is cleared each time they come round, so that a stamp can only be one owner's.
- */
-let rowSlots = new Int32Array(0);
+/** Owner numbers of the shared slab (below), never reused. */
 let lastOwner = 0;
-const STAMP_CYCLE = 0x7fffffff;
 
 /**
  * What a row needs about a vocabulary key besides its text, worked out the first time any query
@@ -263,17 +251,20 @@ const TRAIT_STRIDE = 4;
 const KNOWN = 1;
 const FEMININE = 2;
 
-/** Makes room in the per-key tables for every id of the vocabulary. */
-function ensureKeySlots(size: number): void {
-  if (rowSlots.length >= size * 2) return;
-  const length = Math.max(size, rowSlots.length, 1024);
-  const slots = new Int32Array(length * 2);
-  slots.set(rowSlots);
-  rowSlots = slots;
-  const traits = new Int32Array(length * TRAIT_STRIDE);
+/** Makes room in the per-key traits for every id of the vocabulary. */
+function ensureKeyTraits(size: number): void {
+  if (keyTraits.length >= size * TRAIT_STRIDE) return;
+  const traits = new Int32Array(
+    Math.max(size, keyTraits.length / TRAIT_STRIDE, 1024) * TRAIT_STRIDE,
+  );
   traits.set(keyTraits);
   keyTraits = traits;
 }
+
+/** Slots of a cache's first row table (a power of two; it doubles when half full). */
+const ROW_TABLE_SLOTS = 1024;
+/** Knuth's multiplicative hash constant, for spreading key ids over the row table. */
+const HASH_MULTIPLIER = 0x9e3779b1;
 
 /**
  * The rows of every cache live in one slab, owned by the cache that computed a row last: a cache
@@ -294,9 +285,18 @@ let slabUsed = 0;
 export class KeySimilarityCache {
   private readonly queryKeys: string[] = [];
   private readonly indexOfKey = new Map<string, number>();
-  /** This cache's tenure of the shared slab (-1: none yet) and the stamp of its rows. */
+  /** This cache's tenure of the shared slab (-1: none yet). */
   private owner = -1;
-  private stamp = 0;
+  /**
+   * Where this cache's rows are, by spelling key id: an open-addressing table (`rowIds[slot]` is
+   * the key id + 1, 0 for an empty slot; `rowOffsets[slot]` the row's offset in the slab). A
+   * query meets a few hundred keys: a table of its own stays in the CPU's nearest cache, where a
+   * table over the whole vocabulary (one slot per key id, as before) was read from far memory
+   * once per candidate token.
+   */
+  private rowIds = new Int32Array(ROW_TABLE_SLOTS);
+  private rowOffsets = new Int32Array(ROW_TABLE_SLOTS);
+  private rowCount = 0;
   private rowsStarted = false;
   private traits: QueryKeyTraits | null = null;
 
@@ -324,12 +324,19 @@ export class KeySimilarityCache {
    * every registered query key (`width` values, then their maximum).
    */
   rowOffsetOfId(keyId: number): number {
-    const slot = keyId * 2;
-    if (slabOwner === this.owner && slot < rowSlots.length && rowSlots[slot] === this.stamp) {
-      return rowSlots[slot + 1]!;
+    const mask = this.rowIds.length - 1;
+    let slot = Math.imul(keyId, HASH_MULTIPLIER) >>> 0;
+    slot &= mask;
+    if (slabOwner === this.owner) {
+      for (;;) {
+        const id = this.rowIds[slot]!;
+        if (id === keyId + 1) return this.rowOffsets[slot]!;
+        if (id === 0) break;
+        slot = (slot + 1) & mask;
+      }
     }
     this.holdSlab();
-    ensureKeySlots(SPELLING_KEYS.size);
+    ensureKeyTraits(SPELLING_KEYS.size);
     const key = SPELLING_KEYS.text(keyId);
     const traits = keyId * TRAIT_STRIDE;
     if (keyTraits[traits] === 0) {
@@ -343,23 +350,40 @@ export class KeySimilarityCache {
       keyTraits[traits + 2]!,
       (keyTraits[traits]! & FEMININE) !== 0,
     );
-    rowSlots[slot] = this.stamp;
-    rowSlots[slot + 1] = offset;
+    this.remember(keyId, offset);
     return offset;
+  }
+
+  /** Files a row's offset under its key id (the key is not in the table). */
+  private remember(keyId: number, offset: number): void {
+    if ((this.rowCount + 1) * 2 > this.rowIds.length) this.growTable();
+    const mask = this.rowIds.length - 1;
+    let slot = (Math.imul(keyId, HASH_MULTIPLIER) >>> 0) & mask;
+    while (this.rowIds[slot] !== 0) slot = (slot + 1) & mask;
+    this.rowIds[slot] = keyId + 1;
+    this.rowOffsets[slot] = offset;
+    this.rowCount++;
+  }
+
+  private growTable(): void {
+    const ids = this.rowIds;
+    const offsets = this.rowOffsets;
+    this.rowIds = new Int32Array(ids.length * 2);
+    this.rowOffsets = new Int32Array(ids.length * 2);
+    this.rowCount = 0;
+    for (let slot = 0; slot < ids.length; slot++) {
+      if (ids[slot] !== 0) this.remember(ids[slot]! - 1, offsets[slot]!);
+    }
   }
 
   /** Takes the shared slab over unless this cache holds it; its old rows are then void. */
   private holdSlab(): void {
     if (slabOwner === this.owner) return;
     this.owner = ++lastOwner;
-    if (this.owner % STAMP_CYCLE === 0) {
-      // Stamps come round: clear them, so that no row keeps a stamp the next owners reuse.
-      rowSlots.fill(0);
-      this.owner = ++lastOwner;
-    }
-    this.stamp = this.owner % STAMP_CYCLE;
     slabOwner = this.owner;
     slabUsed = 0;
+    this.rowIds.fill(0);
+    this.rowCount = 0;
   }
 
   /**
