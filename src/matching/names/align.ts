@@ -78,13 +78,17 @@ function rolesAgree(qRole: number, cRole: number): boolean {
 const PATRONYMIC_CONFLICT_EXTRA = 0.45;
 
 /**
- * Unmatched weight present on both sides after the last `greedy` call (see below), in a typed
- * array: a module-level number would box a new heap number on every call of the scoring loop.
+ * What the last `greedy` call found: its score and the unmatched weight present on both sides
+ * (see below). A typed array rather than a returned number or a module-level one: either boxes a
+ * new heap number on every call of the scoring loop.
  */
-const lastConflict = new Float64Array(1);
+const greedyResult = new Float64Array(2);
+const G_SCORE = 0;
+const G_CONFLICT = 1;
 
 /**
- * Greedy assignment on `matrix` (n × m, row-major); returns the weighted Dice score. Token i of
+ * Greedy assignment on `matrix` (n × m, row-major); the weighted Dice score goes to
+ * `greedyResult`. Token i of
  * the query has the weight coded at `qInts[qTokens + i * TOKEN_STRIDE + T_WEIGHT]`, token j of
  * the candidate likewise in `cInts`. When `pairs` is given, the assigned index pairs are pushed
  * to it (explanations only).
@@ -106,7 +110,7 @@ function greedy(
   m: number,
   extraCost: number,
   pairs?: [number, number, number][],
-): number {
+): void {
   const weights = WEIGHT_VALUES;
   // Plain loops: a builtin fill call costs more than clearing a handful of flags.
   for (let i = 0; i < n; i++) usedQ[i] = 0;
@@ -163,25 +167,29 @@ function greedy(
   const conflict = Math.min(unmatchedQ, unmatchedC);
   // Two different patronymics name two different fathers: as a conflict that is as telling as a
   // different given name, although a patronymic that one side merely omits costs little.
-  lastConflict[0] = patronymicQ && patronymicC ? conflict + PATRONYMIC_CONFLICT_EXTRA : conflict;
+  greedyResult[G_CONFLICT] =
+    patronymicQ && patronymicC ? conflict + PATRONYMIC_CONFLICT_EXTRA : conflict;
   // The discount needs a substantial match: `Adam` alone against `Adam Sultanovich Vitko` is
   // one shared given name, not a name with parts left out.
   const matchedQ = qTotal - unmatchedQ;
   const matchedC = cTotal - unmatchedC;
   const cost = matchedQ >= 1.5 && matchedC >= 1.5 ? extraCost : 1;
   const denominator = matched + 2 * conflict + cost * Math.abs(unmatchedQ - unmatchedC);
-  return denominator === 0 ? 0 : total / denominator;
+  greedyResult[G_SCORE] = denominator === 0 ? 0 : total / denominator;
 }
 
-export interface VariantScores {
-  tokens: number;
-  initials: number;
-  phonetic: number;
-  /** Conflicting unmatched weight under each measure. */
-  tokensConflict: number;
-  initialsConflict: number;
-  phoneticConflict: number;
-}
+/**
+ * Slots of the scores of one query variant against one candidate variant (`scoreVariants`): per
+ * measure its score and its conflicting unmatched weight. A typed array, for the reason of
+ * `greedyResult`.
+ */
+const S_TOKENS = 0;
+const S_TOKENS_CONFLICT = 1;
+const S_INITIALS = 2;
+const S_INITIALS_CONFLICT = 3;
+const S_PHONETIC = 4;
+const S_PHONETIC_CONFLICT = 5;
+const VARIANT_SCORE_SLOTS = 6;
 
 interface MutableMatch {
   score: number;
@@ -280,14 +288,7 @@ export class QueryAligner {
     phonetic: this.phonetic,
     literal: this.literal,
   };
-  private readonly scores: VariantScores = {
-    tokens: 0,
-    initials: 0,
-    phonetic: 0,
-    tokensConflict: 0,
-    initialsConflict: 0,
-    phoneticConflict: 0,
-  };
+  private readonly scores = new Float64Array(VARIANT_SCORE_SLOTS);
 
   constructor(
     private readonly query: PreparedRecord,
@@ -407,9 +408,9 @@ export class QueryAligner {
         this.scoreVariants(qh, cInts, ch, cTokens, m, slab, v);
         const qn = qInts[qh + V_NAME]!;
         const qvi = qInts[qh + V_VARIANT]!;
-        consider(tokens, v.tokens, v.tokensConflict, qn, qvi, cn, cvi);
-        consider(initials, v.initials, v.initialsConflict, qn, qvi, cn, cvi);
-        consider(phonetic, v.phonetic, v.phoneticConflict, qn, qvi, cn, cvi);
+        consider(tokens, v[S_TOKENS]!, v[S_TOKENS_CONFLICT]!, qn, qvi, cn, cvi);
+        consider(initials, v[S_INITIALS]!, v[S_INITIALS_CONFLICT]!, qn, qvi, cn, cvi);
+        consider(phonetic, v[S_PHONETIC]!, v[S_PHONETIC_CONFLICT]!, qn, qvi, cn, cvi);
         // Nothing beats a perfect alignment; the rest of the names cannot change the result.
         if (tokens.score >= 1 && literal.score >= 1) return alignment;
       }
@@ -428,7 +429,7 @@ export class QueryAligner {
     cTokens: number,
     m: number,
     slab: Float64Array,
-    out: VariantScores,
+    out: Float64Array,
   ): void {
     const qInts = this.ints;
     const weights = WEIGHT_VALUES;
@@ -438,12 +439,7 @@ export class QueryAligner {
     const qTotal = weights[qInts[qh + V_TOTAL_WEIGHT]!]!;
     const cTotal = weights[cInts[ch + V_TOTAL_WEIGHT]!]!;
     const slots = this.slots;
-    out.tokens = 0;
-    out.initials = 0;
-    out.phonetic = 0;
-    out.tokensConflict = 0;
-    out.initialsConflict = 0;
-    out.phoneticConflict = 0;
+    for (let k = 0; k < VARIANT_SCORE_SLOTS; k++) out[k] = 0;
     if (n === 0 || m === 0) return;
     const extraCost = this.cache.config.extraTokenCost;
     let anySimilar = false;
@@ -473,24 +469,14 @@ export class QueryAligner {
 
     if (anySimilar) {
       // greedy only reads the matrix: the similarities themselves serve the token measure.
-      out.tokens = greedy(
-        simScratch,
-        qInts,
-        qTokens,
-        qTotal,
-        cInts,
-        cTokens,
-        cTotal,
-        n,
-        m,
-        extraCost,
-      );
-      out.tokensConflict = lastConflict[0]!;
+      greedy(simScratch, qInts, qTokens, qTotal, cInts, cTokens, cTotal, n, m, extraCost);
+      out[S_TOKENS] = greedyResult[G_SCORE]!;
+      out[S_TOKENS_CONFLICT] = greedyResult[G_CONFLICT]!;
     } else {
-      out.tokensConflict = Math.min(qTotal, cTotal);
+      out[S_TOKENS_CONFLICT] = Math.min(qTotal, cTotal);
     }
-    out.initials = out.tokens;
-    out.initialsConflict = out.tokensConflict;
+    out[S_INITIALS] = out[S_TOKENS]!;
+    out[S_INITIALS_CONFLICT] = out[S_TOKENS_CONFLICT]!;
     if (initials) {
       for (let i = 0; i < n; i++) {
         const qs = qInts[qTokens + i * TOKEN_STRIDE + T_SHAPE]!;
@@ -506,23 +492,13 @@ export class QueryAligner {
               : simScratch[k]!;
         }
       }
-      out.initials = greedy(
-        workScratch,
-        qInts,
-        qTokens,
-        qTotal,
-        cInts,
-        cTokens,
-        cTotal,
-        n,
-        m,
-        extraCost,
-      );
-      out.initialsConflict = lastConflict[0]!;
+      greedy(workScratch, qInts, qTokens, qTotal, cInts, cTokens, cTotal, n, m, extraCost);
+      out[S_INITIALS] = greedyResult[G_SCORE]!;
+      out[S_INITIALS_CONFLICT] = greedyResult[G_CONFLICT]!;
     }
     // Phonetic measure: token similarity, raised to a fixed credit where the skeletons agree.
-    out.phonetic = out.tokens;
-    out.phoneticConflict = out.tokensConflict;
+    out[S_PHONETIC] = out[S_TOKENS]!;
+    out[S_PHONETIC_CONFLICT] = out[S_TOKENS_CONFLICT]!;
     if (anyPhonetic) {
       const credit = this.cache.config.phoneticSimilarity;
       for (let i = 0; i < n; i++) {
@@ -541,19 +517,9 @@ export class QueryAligner {
               : sim;
         }
       }
-      out.phonetic = greedy(
-        workScratch,
-        qInts,
-        qTokens,
-        qTotal,
-        cInts,
-        cTokens,
-        cTotal,
-        n,
-        m,
-        extraCost,
-      );
-      out.phoneticConflict = lastConflict[0]!;
+      greedy(workScratch, qInts, qTokens, qTotal, cInts, cTokens, cTotal, n, m, extraCost);
+      out[S_PHONETIC] = greedyResult[G_SCORE]!;
+      out[S_PHONETIC_CONFLICT] = greedyResult[G_CONFLICT]!;
     }
   }
 
