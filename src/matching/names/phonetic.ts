@@ -67,6 +67,20 @@ function isDiphthongU(token: string, i: number): boolean {
   return after === undefined || !VOWELS.has(after);
 }
 
+/** Vowels before a final glide `j` (see `isGlideJ`); not `a` or `u`. */
+const GLIDE_VOWELS = new Set(['e', 'i', 'o', 'y']);
+
+/**
+ * `j` as the glide that English spellings write `y`, at the end of a word after e, i, o or y
+ * (`Sokolovskij`/`Sokolovskiy`, `Sergej`/`Sergey`, `Tolstoj`/`Tolstoy`). Not after a or u, where
+ * Arabic names end in ج (`Faraj`, `Siraj`, `A'raj`); not inside a word, where French writes ж
+ * (`Ryjkov`, Рыжков); not at the start, where English `j` is a consonant (`Julie`, `Joseph`).
+ * Each of those readings was tried and flagged more of yente's synthetic negatives.
+ */
+function isGlideJ(token: string, i: number): boolean {
+  return i > 0 && i === token.length - 1 && GLIDE_VOWELS.has(token[i - 1]!);
+}
+
 export function phoneticKey(token: string): string {
   const known = memo.get(token);
   if (known !== undefined) return known;
@@ -96,6 +110,9 @@ function computePhoneticKey(token: string): string {
       if (ch === 'u' && i > 1 && isDiphthongU(token, i)) {
         // Belarusian ŭ (`Piatrou`, `Sakalouski`, `Shautsou`) is the Russian v (`Petrov`).
         code = 'F';
+      } else if (ch === 'j' && isGlideJ(token, i)) {
+        // A final glide `j` (`Nikolaj`): a vowel, as `y` is.
+        last = '';
       } else if (VOWELS.has(ch)) {
         // Keep a leading vowel as one class ('A'): `Ivan` and `Ewan` differ at the start.
         code = i === 0 ? 'A' : '';
