@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedData } from '../../test/support/shared-data.js';
 import { readList } from '../lists/read-list.js';
 import type { Entity } from '../model/entity.js';
+import { e } from '../model/testing.js';
 import { exampleEntity, type MatchExample, MatchService } from './match-service.js';
 
 /**
@@ -77,5 +78,31 @@ describe('MatchService with identifiers', () => {
     const outcome = match({ name: ['Floribert Ndjabu'] });
     expect(outcome.results[0]!.entity.id).toBe(FLORIBERT);
     expect(outcome.results[0]!.features.identifier_match).toBeUndefined();
+  });
+});
+
+describe('MatchService search and filters against the candidate cut', () => {
+  const people = ['ZHIRINOVSKY', 'PETROV', 'SIDOROV', 'KOZLOV', 'POPOV', 'SOKOLOV'].map(
+    (surname, i) => e('Person', { name: `Vladimir ${surname}` }, `v:${i}`),
+  );
+
+  it('pages through every namesake in search, not only those near the best', () => {
+    const small = MatchService.fromEntities(people);
+    const found = small.search('default', 'Vladimir Zhirinovskiy', { limit: 10 });
+    expect(found.results.map((entity) => entity.id)).toContain('v:0');
+    expect(found.total).toBe(people.length);
+  });
+
+  it('scores the namesakes when an excluded entity holds the most key weight', () => {
+    const small = MatchService.fromEntities(people);
+    const query = exampleEntity({
+      schema: 'Person',
+      properties: { name: ['Vladimir Zhirinovskiy'] },
+    });
+    expect(small.match('default', query).results.map((result) => result.entity.id)).toEqual([
+      'v:0',
+    ]);
+    const without = small.match('default', query, { excludeEntityIds: ['v:0'] });
+    expect(without.results.length).toBeGreaterThan(0);
   });
 });

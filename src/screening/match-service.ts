@@ -325,7 +325,13 @@ export class MatchService {
     );
     const scored: CandidateScore[] = [];
     let matches = 0;
-    for (const { record } of index.candidates(prepared, { limit: window })) {
+    // A filter may drop the candidate with the most key weight, so the cut relative to it
+    // (`MIN_KEY_SHARE`) would be taken against an entity that is never returned.
+    const candidates = index.candidates(prepared, {
+      limit: window,
+      ...(filtered ? { minKeyShare: 0 } : {}),
+    });
+    for (const { record } of candidates) {
       if (excluded.has(record.id)) continue;
       if (allowed !== null && !record.entity.datasets.some((name) => allowed.has(name))) continue;
       const result = scorer.score(record);
@@ -380,7 +386,9 @@ export class MatchService {
     const scorer = new QueryScorer(query, sargasV1);
     const window = Math.min(MAX_WINDOW, Math.max(MIN_WINDOW, offset + limit));
     const scored: CandidateScore[] = [];
-    for (const { record } of entry.index.candidates(query, { limit: window })) {
+    // Search lists what shares the text's name keys, page after page: no cut relative to the
+    // best candidate, which screening uses to skip what cannot match.
+    for (const { record } of entry.index.candidates(query, { limit: window, minKeyShare: 0 })) {
       const result = scorer.score(record);
       if (result.score > 0) scored.push(result);
     }
