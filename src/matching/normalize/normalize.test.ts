@@ -56,6 +56,9 @@ describe('spellingKey', () => {
     [['Vladimir', 'Volodymyr', 'Uladzimir']],
     [['Vladimirovich', 'Uladzimiravich', 'Volodymyrovych', 'Uladzimiravitj']],
     [['Nikolaevich', 'Mykolaiovych', 'Mikalaevich']],
+    // A Belarusian stem with the Russian ending, and the other way round.
+    [['Yevgenyevich', 'Jauhenjevitj', 'Iauhenevich', 'Yauhenavich']],
+    [['Aleksandrovna', 'Aliaksandrauna', 'Aliaksandrovna']],
     [['Lukashenko', 'Lukashenka', 'LUKASJENKA']],
     [['Sotnikov', 'Sotnikau', 'SOTNIKAU']],
     [['Igor', 'Ihar', 'Ihor']],

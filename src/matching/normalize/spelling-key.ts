@@ -266,11 +266,37 @@ export function spellingKey(latinToken: string): string {
 const KEY_CACHE_LIMIT = 200_000;
 const keyCache = new Map<string, string>();
 
+/**
+ * Patronymic endings that stand for one another: a Belarusian or Ukrainian stem is often written
+ * with the Russian ending or the other way round (`Iauhenevich`, Belarusian `Яўген` with the
+ * Russian `-евич`), which the name-form tables, built per language, do not hold.
+ */
+const PATRONYMIC_ENDINGS: readonly (readonly string[])[] = [
+  ['evic', 'ovic', 'avic'],
+  ['evna', 'ovna', 'avna'],
+];
+
+/** The name-form key of a patronymic under one of its other endings, if the tables know one. */
+function patronymicFormKey(key: string): string | undefined {
+  const forms = nameFormKeys();
+  for (const endings of PATRONYMIC_ENDINGS) {
+    const ending = endings.find((candidate) => key.endsWith(candidate));
+    if (ending === undefined) continue;
+    const stem = key.slice(0, -ending.length);
+    for (const other of endings) {
+      if (other === ending) continue;
+      const form = forms.get(stem + other);
+      if (form !== undefined) return form;
+    }
+  }
+  return undefined;
+}
+
 function computeKey(latinToken: string): string {
   const ascii = toAsciiWord(latinToken);
   if (ascii.length === 0) return '';
   const key = baseKey(ascii);
-  const form = nameFormKeys().get(key);
+  const form = nameFormKeys().get(key) ?? patronymicFormKey(key);
   if (form !== undefined) return form;
   if (key.length >= 5) {
     for (const [ending, russian] of SURNAME_ENDINGS) {
