@@ -162,11 +162,9 @@ const MEASURE_OF: Readonly<Record<string, Measure>> = {
  */
 export class QueryScorer {
   readonly threshold: number;
-  private readonly mains: readonly (readonly [Feature, number])[];
-  private readonly qualifiers: readonly (readonly [Feature, number])[];
-  /** The same features as `mains` and `qualifiers`, by how the scoring loop reads them. */
-  private readonly mainValues: readonly (readonly [Feature, ReadValue, number])[];
-  private readonly qualifierValues: readonly (readonly [ReadValue, number])[];
+  /** Each feature that can fire for the query, how the scoring loop reads it, and its weight. */
+  private readonly mains: readonly (readonly [Feature, ReadValue, number])[];
+  private readonly qualifiers: readonly (readonly [Feature, ReadValue, number])[];
   private readonly aligner: QueryAligner;
   private readonly config: ConfigValues;
   // One reusable context: the candidate being scored and its lazily computed alignment.
@@ -184,10 +182,10 @@ export class QueryScorer {
     // Features that cannot fire for this query (no birth date given, no country ...) would
     // return nothing for every candidate: leave them out of the loop.
     const fires = ([feature]: readonly [Feature, number]) => feature.firesFor?.(query) ?? true;
-    this.mains = resolved.mains.filter(fires);
-    this.qualifiers = resolved.qualifiers.filter(fires);
-    this.mainValues = this.mains.map(([feature, weight]) => [feature, readValue(feature), weight]);
-    this.qualifierValues = this.qualifiers.map(([feature, weight]) => [readValue(feature), weight]);
+    const withReader = ([feature, weight]: readonly [Feature, number]) =>
+      [feature, readValue(feature), weight] as const;
+    this.mains = resolved.mains.filter(fires).map(withReader);
+    this.qualifiers = resolved.qualifiers.filter(fires).map(withReader);
     this.aligner = new QueryAligner(query, new KeySimilarityCache(resolved.similarity));
     this.threshold = options.threshold ?? algorithm.calibration.threshold;
     this.context = {
@@ -212,7 +210,7 @@ export class QueryScorer {
     const context = this.context;
     let best: Feature | null = null;
     let bestValue = 0;
-    for (const [feature, read, weight] of this.mainValues) {
+    for (const [feature, read, weight] of this.mains) {
       const featureValue = read(query, candidate, context);
       if (featureValue <= 0) continue;
       const value = weight * featureValue;
@@ -223,7 +221,7 @@ export class QueryScorer {
     }
     let qualifierSum = 0;
     if (best !== null) {
-      for (const [read, weight] of this.qualifierValues) {
+      for (const [, read, weight] of this.qualifiers) {
         const value = read(query, candidate, context);
         if (value > 0) qualifierSum += weight * value;
       }
@@ -245,12 +243,12 @@ export class QueryScorer {
     this.current = scored.candidate;
     this.currentAlignment = alignment;
     const fired: FiredFeature[] = [];
-    for (const [feature, weight] of this.mains) {
+    for (const [feature, , weight] of this.mains) {
       const result = feature.compare(this.query, scored.candidate, this.context);
       if (result.score > 0) fired.push({ feature, weight, result });
     }
     if (scored.main !== null) {
-      for (const [feature, weight] of this.qualifiers) {
+      for (const [feature, , weight] of this.qualifiers) {
         const result = feature.compare(this.query, scored.candidate, this.context);
         if (result.score > 0) fired.push({ feature, weight, result });
       }

@@ -184,15 +184,14 @@ class DateResult implements FeatureResult {
   }
 }
 
-function dateFeature(relation: DateRelation, query: PreparedRecord, candidate: PreparedRecord) {
-  if (query.birthDates.length === 0) return NO_MATCH;
-  // Null as well when the candidate gives no date.
-  if (comparePair(query, candidate) !== relation) return NO_MATCH;
-  return new DateResult(query.birthDates[lastQueryIndex]!, candidate, lastCandidateIndex, relation);
-}
-
+/** 1 when the closest pair of birth dates stands in `relation` (a candidate without dates: 0). */
 function dateValue(relation: DateRelation, query: PreparedRecord, candidate: PreparedRecord) {
   return query.birthDates.length > 0 && comparePair(query, candidate) === relation ? 1 : 0;
+}
+
+function dateFeature(relation: DateRelation, query: PreparedRecord, candidate: PreparedRecord) {
+  if (dateValue(relation, query, candidate) === 0) return NO_MATCH;
+  return new DateResult(query.birthDates[lastQueryIndex]!, candidate, lastCandidateIndex, relation);
 }
 
 function givesBirthDate(query: PreparedRecord): boolean {

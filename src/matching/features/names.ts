@@ -47,7 +47,7 @@ function nameResult(
   match: NameMatch,
   label: string,
 ): FeatureResult {
-  if (match.score <= 0 || match.queryName < 0) return NO_MATCH;
+  if (nameValue(match) === 0) return NO_MATCH;
   return new NameResult(query, candidate, match, label);
 }
 

@@ -158,12 +158,16 @@ export function joinServantNames(tokens: readonly string[]): string[] {
       // `abd al rahman`, `abdul rahman`, `abdur rahman`: the article may stand between.
       const next = tokens[i + 1];
       const afterArticle = next !== undefined && ARTICLE.test(next) ? tokens[i + 2] : undefined;
-      const name =
-        (afterArticle === undefined ? null : divineName(afterArticle)) ??
-        (next === undefined ? null : divineName(next));
-      if (name !== null) {
-        out.push(SERVANT, name);
-        i += afterArticle !== undefined && divineName(afterArticle) === name ? 2 : 1;
+      const nameAfterArticle = afterArticle === undefined ? null : divineName(afterArticle);
+      if (nameAfterArticle !== null) {
+        out.push(SERVANT, nameAfterArticle);
+        i += 2;
+        continue;
+      }
+      const nextName = next === undefined ? null : divineName(next);
+      if (nextName !== null) {
+        out.push(SERVANT, nextName);
+        i += 1;
         continue;
       }
     }
