@@ -7,12 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../store/db.js';
 import { openTestDb } from '../../store/testing.js';
 import { VettingRepositoryStore } from '../../store/vetting-repository.js';
-import { argon2Hasher } from '../../vetting/argon2-hasher.js';
-import { createVettingService } from '../../vetting/create-service.js';
-import { DEFAULT_SLA_POLICY } from '../../vetting/sla.js';
-import { DEFAULT_RISK_RULES } from '../../vetting/triage/index.js';
 import { buildServer } from '../server.js';
-import { PASSWORD, TestClock } from './testing.js';
+import { PASSWORD, TestClock, testVettingService } from './testing.js';
 
 const WINDOW_MS = 15 * 60_000;
 const PER_USERNAME = 3;
@@ -26,19 +22,7 @@ const clock = new TestClock('2026-03-02T09:00:00Z');
 beforeAll(async () => {
   db = await openTestDb('pglite');
   store = new VettingRepositoryStore(db);
-  const vetting = createVettingService({
-    store,
-    hasher: argon2Hasher(),
-    clock,
-    screening: () => null,
-    webhook: null,
-    config: {
-      sla: DEFAULT_SLA_POLICY,
-      rules: DEFAULT_RISK_RULES,
-      qaSampleRate: 0,
-      webhookSecret: null,
-    },
-  });
+  const vetting = testVettingService(store, clock, () => null);
   for (const username of ['alice', 'bob', 'carol', 'dave']) {
     await vetting.createUser('cli', {
       username,

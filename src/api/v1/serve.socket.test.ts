@@ -17,11 +17,7 @@ import type { DbHandle } from '../../store/db.js';
 import { ListRepository } from '../../store/list-repository.js';
 import { openTestDb } from '../../store/testing.js';
 import { VettingRepositoryStore } from '../../store/vetting-repository.js';
-import { argon2Hasher } from '../../vetting/argon2-hasher.js';
-import { createVettingService } from '../../vetting/create-service.js';
 import type { VettingService } from '../../vetting/service.js';
-import { DEFAULT_SLA_POLICY } from '../../vetting/sla.js';
-import { DEFAULT_RISK_RULES } from '../../vetting/triage/index.js';
 import type { Actor, CaseStatus } from '../../vetting/types.js';
 import {
   AGENCY_A,
@@ -31,25 +27,14 @@ import {
   SOYKO_ID,
   T1_LIST,
   t1Screening,
+  testVettingService,
 } from './testing.js';
 
 let db: DbHandle;
 let store: VettingRepositoryStore;
 
 function vettingOver(screening: () => MatchService | null): VettingService {
-  return createVettingService({
-    store,
-    hasher: argon2Hasher(),
-    clock: systemClock,
-    screening,
-    webhook: null,
-    config: {
-      sla: DEFAULT_SLA_POLICY,
-      rules: DEFAULT_RISK_RULES,
-      qaSampleRate: 0,
-      webhookSecret: null,
-    },
-  });
+  return testVettingService(store, systemClock, screening);
 }
 
 beforeAll(async () => {

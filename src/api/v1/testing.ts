@@ -70,6 +70,31 @@ export type Account = keyof typeof ACCOUNTS;
 /** `officer_b` → `officer-b` (usernames are a-z, 0-9, `.`, `_`, `-`). */
 export const usernameOf = (account: Account) => account.replaceAll('_', '-');
 
+/**
+ * The real vetting service for tests: argon2 hashes, default SLA policy and risk rules, no
+ * webhook, and no QA sample, so that a clean case is always routed `clean` and tests know where
+ * it goes.
+ */
+export function testVettingService(
+  store: VettingRepositoryStore,
+  clock: Clock,
+  screening: () => MatchService | null,
+): VettingService {
+  return createVettingService({
+    store,
+    hasher: argon2Hasher(),
+    clock,
+    screening,
+    webhook: null,
+    config: {
+      sla: DEFAULT_SLA_POLICY,
+      rules: DEFAULT_RISK_RULES,
+      qaSampleRate: 0,
+      webhookSecret: null,
+    },
+  });
+}
+
 export interface V1Fixture {
   readonly db: DbHandle;
   readonly store: VettingRepositoryStore;
@@ -95,20 +120,7 @@ export async function openV1Fixture(
   const store = new VettingRepositoryStore(db);
   const clock = new TestClock('2026-03-02T09:00:00Z');
   const screening = options.screening ?? null;
-  const vetting = createVettingService({
-    store,
-    hasher: argon2Hasher(),
-    clock,
-    screening: () => screening,
-    webhook: null,
-    // No QA sample: a clean case is always routed `clean`, so the tests know where it goes.
-    config: {
-      sla: DEFAULT_SLA_POLICY,
-      rules: DEFAULT_RISK_RULES,
-      qaSampleRate: 0,
-      webhookSecret: null,
-    },
-  });
+  const vetting = testVettingService(store, clock, () => screening);
   await vetting.upsertAgency('cli', { code: AGENCY_A, name: 'Border agency A', webhookUrl: null });
   await vetting.upsertAgency('cli', { code: AGENCY_B, name: 'Border agency B', webhookUrl: null });
   const users = {} as Record<Account, User>;
